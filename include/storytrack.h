@@ -1,0 +1,209 @@
+/*
+ * storytrack.h — the one public header of libstorytrack.
+ *
+ * The library turns a stream of news articles into stories:
+ *
+ *   bytes --ingest--> st_article --pipeline--> analysed, deduplicated, clustered,
+ *   extracted, event-coded --> SQLite (st_db) <-- queries (JSON), CLI, HTTP server
+ *
+ * Conventions
+ *  - Every public symbol has the st_/ST_ prefix. Handles are opaque, made by
+ *    st_x_new/st_x_open and released by st_x_free/st_x_close; those accept NULL.
+ *  - Functions that can fail return int: ST_OK (0) or a negative ST_E* code.
+ *    st_strerror() names the code. Where a person needs the reason, the function
+ *    also fills a caller's buffer `err` of `errlen` bytes (may be NULL).
+ *  - Ownership is written on each declaration: "caller frees with X" or
+ *    "borrowed: valid until Y".
+ *  - Strings are UTF-8, NUL-terminated. Times are ISO 8601 text ("2024-04-13" or
+ *    "2024-04-13T10:00:00Z") or NULL when unknown.
+ */
+#ifndef STORYTRACK_H
+#define STORYTRACK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ST_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+enum {
+    ST_OK = 0,
+    ST_ENOMEM = -1,    /* out of memory */
+    ST_EIO = -2,       /* a file or stream could not be read or written */
+    ST_EINPUT = -3,    /* malformed input: skipped, reported, nothing lost */
+    ST_EUSAGE = -4,    /* bad arguments or options */
+    ST_EDB = -5,       /* the database failed */
+    ST_ENOTFOUND = -6, /* no such id */
+    ST_ELIMIT = -7,    /* a size limit was exceeded */
+    ST_EINTERNAL = -8, /* a bug or an unexpected library failure */
+    ST_EDUP = -9       /* already stored (not an error for callers that dedup) */
+};
+
+/* Static text for a code; never NULL. */
+const char *st_strerror(int code);
+
+/* ---------------------------------------------------------------- limits */
+
+/* Defaults; each is an option of the API that uses it. */
+#define ST_MAX_ARTICLE_BYTES (4u * 1024u * 1024u) /* body bytes per article */
+#define ST_MAX_LINE_BYTES (16u * 1024u * 1024u)   /* one JSON Lines record */
+#define ST_MAX_FILE_BYTES (256u * 1024u * 1024u)  /* one input file, decompressed */
+
+/* ---------------------------------------------------------------- articles */
+
+/* One article as ingested. A plain record: every field is owned by the
+ * article (malloc'd, NUL-terminated) and may be NULL except body.
+ * Free with st_article_free(). */
+typedef struct st_article {
+    char *ext_id;      /* the input's id: file name stem, JSON "id", or NULL */
+    char *url;         /* canonical URL when known */
+    char *source;      /* source domain, e.g. "apnews.com" */
+    char *title;
+    char *body;        /* main text, valid UTF-8 */
+    char *language;    /* language from the input's metadata (not detected) */
+    char *published;   /* ISO 8601 publish time from the input */
+    char *authors;     /* JSON array text, e.g. ["A. Writer"] */
+    char *extra;       /* JSON object text with the input's unknown fields */
+    char *origin;      /* where it came from: "path" or "path:line" */
+} st_article;
+
+/* A new zeroed article; NULL on out of memory. */
+st_article *st_article_new(void);
+/* Frees the article and every field. Accepts NULL. */
+void st_article_free(st_article *a);
+
+/* ---------------------------------------------------------------- ingest */
+
+typedef enum st_format {
+    ST_FORMAT_AUTO = 0, /* decided from the name and the first bytes */
+    ST_FORMAT_TEXT,     /* plain text: body, maybe a headline line first */
+    ST_FORMAT_JSONL,    /* JSON Lines with news-please fields */
+    ST_FORMAT_HTML,     /* one HTML page */
+    ST_FORMAT_FEED      /* RSS 2.0 or Atom */
+} st_format;
+
+/* "auto", "text", "jsonl", "html", "feed" (also "rss", "atom", "json", "txt").
+ * Returns ST_OK and sets *out, or ST_EUSAGE. */
+int st_format_parse(const char *name, st_format *out);
+const char *st_format_name(st_format f);
+
+/* Receives each article parsed; takes ownership of `a`. Returning non-zero
+ * stops the ingest (the value is returned by the st_ingest_* call). */
+typedef int (*st_article_fn)(st_article *a, void *ud);
+/* Receives each problem with the input: where is "path" or "path:line";
+ * severity is ST_EINPUT for a skipped record, ST_OK for a warning (kept). */
+typedef void (*st_diag_fn)(const char *where, int severity, const char *msg, void *ud);
+
+typedef struct st_ingest_opts {
+    st_format format;         /* ST_FORMAT_AUTO to detect */
+    size_t max_article_bytes; /* 0 = ST_MAX_ARTICLE_BYTES */
+    st_diag_fn on_diag;       /* may be NULL: problems are then only counted */
+    void *ud;                 /* passed to on_diag */
+} st_ingest_opts;
+
+/* Reads a file, a directory (recursively, sorted by name) or "-" (stdin).
+ * `.gz` files are decompressed. Each article goes to fn(a, fn_ud).
+ * *n_errors (may be NULL) counts skipped inputs. Returns ST_OK, fn's non-zero
+ * value, or ST_EIO when `path` itself cannot be opened. */
+int st_ingest_path(const char *path, const st_ingest_opts *opts, st_article_fn fn,
+                   void *fn_ud, size_t *n_errors);
+/* The same for bytes in memory; `name` is used for the id and messages. */
+int st_ingest_buffer(const char *name, const char *data, size_t len,
+                     const st_ingest_opts *opts, st_article_fn fn, void *fn_ud,
+                     size_t *n_errors);
+
+/* ---------------------------------------------------------------- database */
+
+typedef struct st_db st_db;
+
+/* Opens (creating and migrating as needed) the SQLite database at `path`, in
+ * WAL mode. Free with st_db_close(). */
+int st_db_open(const char *path, st_db **out, char *err, size_t errlen);
+void st_db_close(st_db *db);
+/* The schema version this library writes (PRAGMA user_version). */
+int st_db_schema_version(void);
+
+/* ---------------------------------------------------------------- pipeline */
+
+/* Knobs of every stage, with documented defaults (st_config_default). */
+typedef struct st_config {
+    size_t max_article_bytes; /* ingest: body limit */
+    size_t batch_size;        /* store: articles per transaction (default 64) */
+    /* dedup */
+    double near_threshold;    /* estimated Jaccard for "near" (default 0.8) */
+    double rewrite_threshold; /* sentence containment for "rewrite" (default 0.5) */
+    /* clustering: see src/cluster/params.h for the meaning of each */
+    double event_threshold;
+    double story_threshold;
+    double event_window_days;
+    double story_window_days;
+    int quiet;                /* no progress bar */
+} st_config;
+
+void st_config_default(st_config *c);
+
+typedef struct st_pipeline st_pipeline;
+
+/* Totals of one run of st_pipeline_add calls. */
+typedef struct st_ingest_stats {
+    size_t stored;     /* new articles committed */
+    size_t duplicates; /* already stored (same URL or same normalised text) */
+    size_t near_dups;  /* stored, but near-duplicate or rewrite of another */
+    size_t errors;     /* inputs rejected */
+} st_ingest_stats;
+
+/* A pipeline over an open database: analyses, deduplicates, clusters,
+ * extracts and stores each article it is given. `db` is borrowed and must
+ * outlive the pipeline. Loads language data from `data_dir` (NULL = built-in
+ * default, or $STORYTRACK_DATA). Free with st_pipeline_free(), which commits. */
+int st_pipeline_new(st_db *db, const st_config *cfg, const char *data_dir,
+                    st_pipeline **out, char *err, size_t errlen);
+/* Takes ownership of `a`. Returns ST_OK (stored), ST_EDUP (already stored),
+ * ST_EINPUT (rejected, reason in err) or a failure code. */
+int st_pipeline_add(st_pipeline *p, st_article *a, char *err, size_t errlen);
+/* Commits the open batch. Articles added before a successful flush survive
+ * any crash after it. */
+int st_pipeline_flush(st_pipeline *p);
+const st_ingest_stats *st_pipeline_stats(const st_pipeline *p);
+/* Commits and frees. Accepts NULL. */
+void st_pipeline_free(st_pipeline *p);
+
+/* Rebuilds every derived table (duplicates, events, stories, extractions)
+ * from the stored articles, replayed in publish order: deterministic. */
+int st_recluster(st_db *db, const st_config *cfg, const char *data_dir, char *err,
+                 size_t errlen);
+
+/* ---------------------------------------------------------------- queries */
+
+/* Every query writes one JSON document (object or array) into a malloc'd
+ * string: caller frees with free(). Text renderings for the CLI are made from
+ * the same JSON, so the CLI and the HTTP API never disagree. */
+typedef struct st_query {
+    const char *text;     /* FTS5 query, or NULL */
+    const char *language; /* filter, or NULL */
+    const char *since;    /* ISO date lower bound, or NULL */
+    const char *until;    /* ISO date upper bound, or NULL */
+    const char *entity;   /* entity name filter, or NULL */
+    int64_t story;        /* story id filter, or 0 */
+    size_t limit;         /* 0 = no limit */
+    size_t offset;
+} st_query;
+
+int st_db_articles_json(st_db *db, const st_query *q, char **out);
+/* `id` is the numeric id or the external id. */
+int st_db_article_json(st_db *db, const char *id, char **out);
+int st_db_search_json(st_db *db, const st_query *q, char **out);
+int st_db_dups_json(st_db *db, const st_query *q, char **out);
+int st_db_stories_json(st_db *db, const st_query *q, char **out);
+int st_db_story_json(st_db *db, int64_t id, char **out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

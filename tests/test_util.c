@@ -1,0 +1,68 @@
+/* test_util.c — buffers, UTF-8 repair, hashing, dates. */
+#include "harness.h"
+#include "util/util.h"
+
+static void t_buf(void)
+{
+    st_buf b = {0};
+    st_buf_puts(&b, "a");
+    st_buf_printf(&b, "%d", 42);
+    st_buf_json_str(&b, "q\"\n");
+    CHECK_STR(st_buf_cstr(&b), "a42\"q\\\"\\n\"");
+    char *s = st_buf_take(&b);
+    CHECK_STR(s, "a42\"q\\\"\\n\"");
+    free(s);
+    CHECK(b.s == NULL);
+}
+
+static void t_utf8(void)
+{
+    CHECK(st_utf8_valid("Kairo \xc3\xa9", 8));
+    CHECK(!st_utf8_valid("\xff" "a", 2));
+    CHECK(!st_utf8_valid("\xed\xa0\x80", 3)); /* surrogate */
+    size_t fixes = 0;
+    char *r = st_utf8_repair("a\xff" "b\xc3", 4, &fixes);
+    CHECK_STR(r, "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+    CHECK_INT(fixes, 2);
+    free(r);
+}
+
+static void t_hash(void)
+{
+    CHECK(st_hash64("abc", 3) == st_hash64("abc", 3));
+    CHECK(st_hash64("abc", 3) != st_hash64("abd", 3));
+    CHECK(st_hash64_seed("abc", 3, 1) != st_hash64_seed("abc", 3, 2));
+}
+
+static void t_dates(void)
+{
+    char out[32];
+    CHECK_INT(st_date_normalise("2024-04-13", out), 0);
+    CHECK_STR(out, "2024-04-13");
+    CHECK_INT(st_date_normalise("2024-04-13 10:05:00", out), 0);
+    CHECK_STR(out, "2024-04-13T10:05:00Z");
+    CHECK_INT(st_date_normalise("Sat, 13 Apr 2024 10:00:00 GMT", out), 0);
+    CHECK_STR(out, "2024-04-13T10:00:00Z");
+    CHECK_INT(st_date_normalise("April 13, 2024", out), 0);
+    CHECK_STR(out, "2024-04-13");
+    CHECK_INT(st_date_normalise("yesterday", out), -1);
+    CHECK(st_date_days("2024-04-14") - st_date_days("2024-04-13") == 1.0);
+    CHECK(st_date_days("1970-01-01") == 0.0);
+}
+
+static void t_space(void)
+{
+    char s[] = "  a \xc2\xa0 b\n\n\nc  ";
+    st_squeeze_space(s);
+    CHECK_STR(st_trim(s), "a b\n\nc");
+}
+
+int main(void)
+{
+    RUN(t_buf);
+    RUN(t_utf8);
+    RUN(t_hash);
+    RUN(t_dates);
+    RUN(t_space);
+    TEST_MAIN_END;
+}
