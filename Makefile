@@ -10,6 +10,8 @@
 CC      ?= cc
 # Build folder; helpers working side by side may each use their own (make test B=build-x).
 B       ?= build
+# V=1 shows the full compiler command lines.
+Q       := $(if $(V),,@)
 PKGS    := libexttextcat libutf8proc sqlite3 libxml-2.0 libmicrohttpd libcurl jansson zlib
 DEB_PKGS := build-essential pkg-config libexttextcat-dev libexttextcat-data libstemmer-dev \
             libutf8proc-dev libsqlite3-dev libxml2-dev libmicrohttpd-dev \
@@ -43,30 +45,42 @@ all: $(B)/storytrack $(B)/libstorytrack.a
 
 $(B)/libstorytrack.a: $(OBJ)
 	@mkdir -p $(@D)
-	ar rcs $@ $^
+	@echo "  AR    $@"
+	$(Q)ar rcs $@ $^
 
 $(B)/storytrack: $(CLI_OBJ) $(B)/libstorytrack.a
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(B)/libstorytrack.a $(PKG_LIBS)
+	@echo "  LD    $@"
+	$(Q)$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(B)/libstorytrack.a $(PKG_LIBS)
 
 $(B)/obj/%.o: %.c include/storytrack.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(INCS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC    $<"
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(DEFS) $(INCS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 # The sanitized build: library, CLI and tests. The tests run the sanitized CLI too.
 $(B)/asan/%.o: %.c include/storytrack.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -O1 -g $(SAN) $(DEFS) $(INCS) -Itests $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC    $< (asan)"
+	$(Q)$(CC) $(WARN) -O1 -g $(SAN) $(DEFS) $(INCS) -Itests $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/asan/libstorytrack.a: $(AOBJ)
 	@mkdir -p $(@D)
-	ar rcs $@ $^
+	@echo "  AR    $@"
+	$(Q)ar rcs $@ $^
 
 $(B)/asan/storytrack: $(ACLI_OBJ) $(B)/asan/libstorytrack.a
-	$(CC) $(SAN) -o $@ $(ACLI_OBJ) $(B)/asan/libstorytrack.a $(PKG_LIBS)
+	@echo "  LD    $@"
+	$(Q)$(CC) $(SAN) -o $@ $(ACLI_OBJ) $(B)/asan/libstorytrack.a $(PKG_LIBS)
 
 $(B)/tests/%: $(B)/asan/tests/%.o $(ATEST_HELPER_OBJ) $(B)/asan/libstorytrack.a
 	@mkdir -p $(@D)
-	$(CC) $(SAN) -o $@ $< $(ATEST_HELPER_OBJ) $(B)/asan/libstorytrack.a $(PKG_LIBS)
+	@echo "  LD    $@"
+	$(Q)$(CC) $(SAN) -o $@ $< $(ATEST_HELPER_OBJ) $(B)/asan/libstorytrack.a $(PKG_LIBS)
+
+# Benchmark programs: bench/<name>.c, optimised build, run by bench/*.sh.
+$(B)/bench/%: bench/%.c $(B)/libstorytrack.a
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(INCS) $(PKG_CFLAGS) -o $@ $< $(B)/libstorytrack.a $(PKG_LIBS)
 
 deps:
 	@sh scripts/deps.sh $(DEB_PKGS)

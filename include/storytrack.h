@@ -143,7 +143,7 @@ typedef struct st_config {
     double story_threshold;
     double event_window_days;
     double story_window_days;
-    int quiet;                /* no progress bar */
+    int replay;               /* internal: set by st_recluster */
 } st_config;
 
 void st_config_default(st_config *c);
@@ -202,6 +202,49 @@ int st_db_search_json(st_db *db, const st_query *q, char **out);
 int st_db_dups_json(st_db *db, const st_query *q, char **out);
 int st_db_stories_json(st_db *db, const st_query *q, char **out);
 int st_db_story_json(st_db *db, int64_t id, char **out);
+
+/* ---------------------------------------------------------------- extraction
+ * (entities, quotes, claims, dates, conflicts) — owned by src/extract */
+/* @extract-api: declarations below this line, above @extract-end */
+/* @extract-end */
+
+/* ---------------------------------------------------------------- events
+ * (CAMEO coding and GDELT-style export) — owned by src/events */
+/* @events-api: declarations below this line, above @events-end */
+/* @events-end */
+
+/* ---------------------------------------------------------------- server
+ * (HTTP JSON API and web page) — owned by src/server */
+/* @server-api: declarations below this line, above @server-end */
+
+/* An HTTP server (libmicrohttpd, a thread pool) over one database: the JSON
+ * API under /api/ and the static web page of `web_dir` at /. Each worker
+ * thread reads through its own query-only SQLite connection; POSTed articles
+ * go through one writer pipeline guarded by a mutex. */
+typedef struct st_server st_server;
+
+typedef struct st_server_opts {
+    const char *db_path;  /* required; created when missing */
+    const char *bind;     /* IPv4 address, NULL = "127.0.0.1" */
+    unsigned port;        /* 0 = any free port (see st_server_port) */
+    unsigned threads;     /* worker threads, 0 = 4 */
+    size_t max_body;      /* POST body limit in bytes, 0 = ST_SERVER_MAX_BODY */
+    const char *web_dir;  /* NULL = $STORYTRACK_WEB, else ST_DATA_DIR "/../web" */
+    const char *data_dir; /* language data, NULL = the library default */
+    int log;              /* one line per request to stderr */
+} st_server_opts;
+
+#define ST_SERVER_MAX_BODY (8u * 1024u * 1024u)
+
+/* Starts serving in background threads; returns at once. Free with
+ * st_server_stop(). */
+int st_server_start(const st_server_opts *o, st_server **out, char *err, size_t errlen);
+/* The port actually bound. */
+unsigned st_server_port(const st_server *s);
+/* Stops accepting, finishes running requests, commits pending writes and
+ * frees. Accepts NULL. */
+void st_server_stop(st_server *s);
+/* @server-end */
 
 #ifdef __cplusplus
 }

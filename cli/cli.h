@@ -1,0 +1,65 @@
+/* cli.h — shared pieces of the storytrack commands. The CLI holds no
+ * analysis: it parses options, calls the library and renders its JSON. */
+#ifndef ST_CLI_H
+#define ST_CLI_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "storytrack.h"
+
+/* Exit codes: 0 ok, 1 internal failure, 2 usage or input error. */
+enum { CLI_OK = 0, CLI_INTERNAL = 1, CLI_USAGE = 2 };
+
+typedef struct cli_opts {
+    const char *db;       /* --db, $STORYTRACK_DB, ./storytrack.db */
+    const char *format;   /* --format */
+    const char *gold;     /* --gold */
+    const char *data;     /* --data (language data folder) */
+    const char *port;     /* --port */
+    const char *bind;     /* --bind */
+    st_query q;           /* --lang --since --until --story --limit --offset --entity */
+    int json;             /* --json */
+    int quiet;            /* --quiet */
+    size_t max_bytes;     /* --max-bytes */
+    double near;          /* --near (dedup threshold), 0 = default */
+    double rewrite;       /* --rewrite, 0 = default */
+    char **args;          /* positional arguments */
+    int nargs;
+} cli_opts;
+
+/* A command: name, one-line summary, usage text, the options it takes (a
+ * space-separated list of long names), and its function. */
+typedef struct cli_cmd {
+    const char *name;
+    const char *summary;
+    const char *usage;
+    const char *options;
+    int (*run)(cli_opts *o);
+} cli_cmd;
+
+/* Parses argv (after the command name). Returns CLI_OK, CLI_USAGE (message
+ * printed), or -1 when --help was asked (usage printed). */
+int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_opts *o);
+void cli_usage(const cli_cmd *cmd, FILE *f);
+
+/* Opens the database named by the options; prints the error and returns
+ * NULL on failure. */
+st_db *cli_open_db(const cli_opts *o);
+/* Maps a library code to an exit code. */
+int cli_exit_code(int st_code);
+
+/* Prints a JSON document (as returned by the st_db_*_json queries) either
+ * raw (--json) or through render(); frees doc. Returns an exit code. */
+int cli_emit(const cli_opts *o, char *doc, void (*render)(json_t *root));
+
+/* Small renderers' helpers. */
+const char *cli_str(json_t *obj, const char *key); /* "" for null/missing */
+long long cli_int(json_t *obj, const char *key);
+/* Prints a JSON array of strings as "a, b, c" (up to max items). */
+void cli_print_list(json_t *arr, size_t max);
+
+extern const cli_cmd cli_cmd_ingest, cli_cmd_articles, cli_cmd_show, cli_cmd_search,
+    cli_cmd_stories, cli_cmd_dups, cli_cmd_recluster, cli_cmd_eval;
+
+#endif

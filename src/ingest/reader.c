@@ -1,0 +1,269 @@
+/* reader.c — bytes from files, directories, stdin and gzip, within the size
+ * limits; the public st_ingest_path / st_ingest_buffer entry points. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "ingest/ingest.h"
+#include "util/util.h"
+
+/* Deeper trees are almost certainly a symlink loop. */
+#define MAX_DEPTH 32
+
+int st_ingest_gunzip(const char *data, size_t len, size_t max, char **out, size_t *out_len,
+                     char *err, size_t errlen)
+{
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
+        return st_seterr(err, errlen, ST_ENOMEM, "gzip: cannot start zlib");
+    st_buf b = {0};
+    zs.next_in = (Bytef *)(uintptr_t)data;
+    zs.avail_in = (uInt)(len > UINT32_MAX ? UINT32_MAX : len);
+    int rc = ST_OK, z = Z_OK;
+    while (rc == ST_OK) {
+        if (st_buf_reserve(&b, 65536) != 0) {
+            rc = ST_ENOMEM;
+            break;
+        }
+        zs.next_out = (Bytef *)b.s + b.len;
+        zs.avail_out = (uInt)(b.cap - b.len - 1);
+        z = inflate(&zs, Z_NO_FLUSH);
+        b.len = (size_t)((char *)zs.next_out - b.s);
+        if (b.len > max)
+            rc = st_seterr(err, errlen, ST_ELIMIT,
+                           "file exceeds limit %zu bytes when decompressed", max);
+        else if (z == Z_STREAM_END && zs.avail_in > 0)
+            z = inflateReset(&zs); /* concatenated gzip members, as `cat a.gz b.gz` makes */
+        else if (z == Z_STREAM_END)
+            break;
+        else if (z == Z_BUF_ERROR && zs.avail_in == 0)
+            rc = st_seterr(err, errlen, ST_EINPUT, "gzip: truncated data");
+        else if (z != Z_OK && z != Z_BUF_ERROR)
+            rc = st_seterr(err, errlen, ST_EINPUT, "gzip: corrupt data (%s)",
+                           zs.msg ? zs.msg : "inflate failed");
+    }
+    inflateEnd(&zs);
+    if (rc != ST_OK) {
+        st_buf_free(&b);
+        return rc;
+    }
+    b.s[b.len] = '\0';
+    *out_len = b.len;
+    *out = st_buf_take(&b);
+    return *out ? ST_OK : ST_ENOMEM;
+}
+
+/* Reads fd to the end, at most max+1 bytes (one more tells "too big"). */
+static int read_all(int fd, size_t max, st_buf *b)
+{
+    for (;;) {
+        if (st_buf_reserve(b, 65536) != 0)
+            return ST_ENOMEM;
+        ssize_t r = read(fd, b->s + b->len, b->cap - b->len - 1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return ST_EIO;
+        if (r == 0)
+            break;
+        b->len += (size_t)r;
+        if (b->len > max)
+            break;
+    }
+    b->s[b->len] = '\0';
+    return ST_OK;
+}
+
+/* The name used for detection and ids: ".gz" removed. */
+static char *plain_name(const char *path)
+{
+    size_t n = strlen(path);
+    return st_ingest_has_ext(path, ".gz") ? st_strndup(path, n - 3) : st_strdup(path);
+}
+
+static int ingest_fd(st_ingest_ctx *ctx, const char *path, int fd)
+{
+    st_buf b = {0};
+    int rc = read_all(fd, ctx->max_file, &b);
+    char *name = plain_name(path);
+    if (rc == ST_ENOMEM || !name) {
+        ctx->stop = ST_ENOMEM;
+    } else if (rc != ST_OK) {
+        st_ingest_diag(ctx, path, 0, ST_EIO, "cannot read: %s", strerror(errno));
+    } else if (b.len > ctx->max_file) {
+        st_ingest_diag(ctx, path, 0, ST_EINPUT, "file exceeds limit %zu bytes", ctx->max_file);
+    } else {
+        st_ingest_bytes(ctx, path, name, b.s ? b.s : "", b.len);
+    }
+    free(name);
+    st_buf_free(&b);
+    return ctx->stop;
+}
+
+static int ingest_file(st_ingest_ctx *ctx, const char *path, const struct stat *st)
+{
+    if ((size_t)st->st_size > ctx->max_file) {
+        st_ingest_diag(ctx, path, 0, ST_EINPUT, "file of %lld bytes exceeds limit %zu",
+                       (long long)st->st_size, ctx->max_file);
+        return ctx->stop;
+    }
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        st_ingest_diag(ctx, path, 0, ST_EIO, "cannot open: %s", strerror(errno));
+        return ctx->stop;
+    }
+    ingest_fd(ctx, path, fd);
+    close(fd);
+    return ctx->stop;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Visible entries of dir, sorted by byte order so that runs are repeatable. */
+static int list_dir(const char *path, char ***names, size_t *n)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return ST_EIO;
+    size_t cap = 0;
+    int rc = ST_OK;
+    *names = NULL;
+    *n = 0;
+    struct dirent *e;
+    while (rc == ST_OK && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue; /* hidden files, "." and ".." */
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **t = realloc(*names, cap * sizeof *t);
+            if (!t) {
+                rc = ST_ENOMEM;
+                break;
+            }
+            *names = t;
+        }
+        if (!((*names)[*n] = st_strdup(e->d_name)))
+            rc = ST_ENOMEM;
+        else
+            (*n)++;
+    }
+    closedir(d);
+    if (*n)
+        qsort(*names, *n, sizeof **names, cmp_names);
+    return rc;
+}
+
+static int ingest_any(st_ingest_ctx *ctx, const char *path, int depth);
+
+static int ingest_dir(st_ingest_ctx *ctx, const char *path, int depth)
+{
+    if (depth > MAX_DEPTH) {
+        st_ingest_diag(ctx, path, 0, ST_EINPUT, "directory nested deeper than %d: skipped",
+                       MAX_DEPTH);
+        return ctx->stop;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    int rc = list_dir(path, &names, &n);
+    if (rc == ST_ENOMEM)
+        ctx->stop = ST_ENOMEM;
+    else if (rc != ST_OK)
+        st_ingest_diag(ctx, path, 0, ST_EIO, "cannot read directory: %s", strerror(errno));
+    for (size_t i = 0; i < n && !ctx->stop; i++) {
+        st_buf child = {0};
+        st_buf_printf(&child, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
+                      names[i]);
+        if (child.oom)
+            ctx->stop = ST_ENOMEM;
+        else
+            ingest_any(ctx, child.s, depth + 1);
+        st_buf_free(&child);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return ctx->stop;
+}
+
+static int ingest_any(st_ingest_ctx *ctx, const char *path, int depth)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        st_ingest_diag(ctx, path, 0, ST_EIO, "cannot open: %s", strerror(errno));
+        return ctx->stop;
+    }
+    if (S_ISDIR(st.st_mode))
+        return ingest_dir(ctx, path, depth);
+    if (S_ISREG(st.st_mode))
+        return ingest_file(ctx, path, &st);
+    /* Inside a directory, sockets and devices are not inputs; named at the top
+     * level (a FIFO, /dev/stdin) they are read as streams. */
+    if (depth == 0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))) {
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            st_ingest_diag(ctx, path, 0, ST_EIO, "cannot open: %s", strerror(errno));
+            return ctx->stop;
+        }
+        ingest_fd(ctx, path, fd);
+        close(fd);
+    }
+    return ctx->stop;
+}
+
+int st_ingest_read_path(st_ingest_ctx *ctx, const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return ingest_fd(ctx, "-", STDIN_FILENO);
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        st_ingest_diag(ctx, path, 0, ST_EIO, "cannot open: %s", strerror(errno));
+        return ST_EIO;
+    }
+    return ingest_any(ctx, path, 0);
+}
+
+int st_ingest_path(const char *path, const st_ingest_opts *opts, st_article_fn fn,
+                   void *fn_ud, size_t *n_errors)
+{
+    if (n_errors)
+        *n_errors = 0;
+    if (!path || !*path || !fn)
+        return ST_EUSAGE;
+    st_ingest_ctx ctx;
+    st_ingest_ctx_init(&ctx, opts, fn, fn_ud);
+    int rc = st_ingest_read_path(&ctx, path);
+    if (n_errors)
+        *n_errors = ctx.n_errors;
+    return rc;
+}
+
+int st_ingest_buffer(const char *name, const char *data, size_t len,
+                     const st_ingest_opts *opts, st_article_fn fn, void *fn_ud,
+                     size_t *n_errors)
+{
+    if (n_errors)
+        *n_errors = 0;
+    if (!fn || (!data && len))
+        return ST_EUSAGE;
+    if (!name || !*name)
+        name = "-";
+    st_ingest_ctx ctx;
+    st_ingest_ctx_init(&ctx, opts, fn, fn_ud);
+    char *plain = plain_name(name);
+    if (!plain)
+        return ST_ENOMEM;
+    int rc = st_ingest_bytes(&ctx, name, plain, data ? data : "", len);
+    free(plain);
+    if (n_errors)
+        *n_errors = ctx.n_errors;
+    return rc;
+}

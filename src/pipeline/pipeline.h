@@ -1,0 +1,33 @@
+/* pipeline.h — the pipeline's state, shared by pipeline.c (the flow) and
+ * stages.c (the calls into dedup, cluster, extract and events). Private. */
+#ifndef ST_PIPELINE_H
+#define ST_PIPELINE_H
+
+#include "store/store.h"
+#include "text/text.h"
+
+struct st_pipeline {
+    st_db *db; /* borrowed */
+    st_config cfg;
+    st_text *text;
+    struct st_stages *stages; /* owned by stages.c */
+    size_t in_batch;          /* articles in the open transaction */
+    st_ingest_stats stats;
+};
+
+/* stages.c: create the later stages and, when `restore`, rebuild their state
+ * from the store. */
+int st_pipeline_stages_new(st_pipeline *p, int restore, char *err, size_t errlen);
+void st_pipeline_stages_free(st_pipeline *p);
+/* Fills the row's signatures (MinHash, SimHash) before the article is stored. */
+int st_pipeline_stages_sign(st_pipeline *p, const st_doc *doc, st_article_row *row);
+/* Runs dedup, clustering, extraction and event coding on a stored article. */
+int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc,
+                           char *err, size_t errlen);
+
+/* Runs every stage after the store on an article already stored under id
+ * (recluster). The pipeline must have been made with cfg.replay set. */
+int st_pipeline_replay(st_pipeline *p, int64_t id, const st_article *a, char *err,
+                       size_t errlen);
+
+#endif

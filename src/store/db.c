@@ -1,0 +1,122 @@
+/* db.c — opening, configuring and migrating the SQLite database. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db.h"
+#include "store/schema.sql.h"
+#include "util/util.h"
+
+int st_db_schema_version(void) { return ST_SCHEMA_VERSION; }
+
+sqlite3_stmt *st_db_prepare(st_db *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK) {
+        fprintf(stderr, "storytrack: sql: %s\n", sqlite3_errmsg(db->conn));
+        return NULL;
+    }
+    return st;
+}
+
+int st_db_exec(st_db *db, const char *sql, char *err, size_t errlen)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->conn, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        st_seterr(err, errlen, ST_EDB, "%s", msg ? msg : "sqlite error");
+        sqlite3_free(msg);
+        return ST_EDB;
+    }
+    return ST_OK;
+}
+
+int st_db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+}
+
+char *st_db_column_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *s = sqlite3_column_text(st, i);
+    return s ? st_strdup((const char *)s) : NULL;
+}
+
+static int user_version(st_db *db)
+{
+    sqlite3_stmt *st = st_db_prepare(db, "PRAGMA user_version");
+    int v = -1;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Each migration runs in its own transaction with its version bump, so a
+ * crash mid-migration leaves the previous version intact. */
+static int migrate(st_db *db, char *err, size_t errlen)
+{
+    int v = user_version(db);
+    if (v < 0)
+        return st_seterr(err, errlen, ST_EDB, "%s: cannot read schema version", db->path);
+    if (v > ST_SCHEMA_VERSION)
+        return st_seterr(err, errlen, ST_EDB,
+                         "%s: schema version %d is newer than this storytrack (%d)", db->path,
+                         v, ST_SCHEMA_VERSION);
+    for (; v < ST_SCHEMA_VERSION; v++) {
+        char bump[64];
+        snprintf(bump, sizeof bump, "PRAGMA user_version=%d;", v + 1);
+        if (st_db_exec(db, "BEGIN IMMEDIATE", err, errlen) != ST_OK)
+            return ST_EDB;
+        if (st_db_exec(db, st_migrations[v], err, errlen) != ST_OK ||
+            st_db_exec(db, bump, err, errlen) != ST_OK) {
+            st_db_exec(db, "ROLLBACK", NULL, 0);
+            return ST_EDB;
+        }
+        if (st_db_exec(db, "COMMIT", err, errlen) != ST_OK)
+            return ST_EDB;
+    }
+    return ST_OK;
+}
+
+int st_db_open(const char *path, st_db **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    st_db *db = calloc(1, sizeof *db);
+    if (!db || !(db->path = st_strdup(path))) {
+        free(db);
+        return st_seterr(err, errlen, ST_ENOMEM, "out of memory");
+    }
+    if (sqlite3_open_v2(path, &db->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        st_seterr(err, errlen, ST_EDB, "%s: %s", path,
+                  db->conn ? sqlite3_errmsg(db->conn) : "cannot open");
+        st_db_close(db);
+        return ST_EDB;
+    }
+    /* Readers (the server) and one writer share the file: WAL lets them run
+     * together; busy_timeout waits out a concurrent writer instead of failing. */
+    sqlite3_busy_timeout(db->conn, 10000);
+    int rc = st_db_exec(db,
+                        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                        "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;",
+                        err, errlen);
+    if (rc == ST_OK)
+        rc = migrate(db, err, errlen);
+    if (rc != ST_OK) {
+        st_db_close(db);
+        return rc;
+    }
+    *out = db;
+    return ST_OK;
+}
+
+void st_db_close(st_db *db)
+{
+    if (!db)
+        return;
+    if (db->in_tx)
+        st_db_exec(db, "COMMIT", NULL, 0);
+    sqlite3_close_v2(db->conn);
+    free(db->path);
+    free(db);
+}

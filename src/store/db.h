@@ -1,0 +1,24 @@
+/* db.h — the store's private view of st_db. Only src/store speaks SQL. */
+#ifndef ST_STORE_DB_H
+#define ST_STORE_DB_H
+
+#include <sqlite3.h>
+
+#include "storytrack.h"
+
+struct st_db {
+    sqlite3 *conn;
+    char *path;
+    int in_tx; /* a write transaction is open */
+};
+
+/* Prepares sql; on failure logs the SQLite message to stderr and returns NULL. */
+sqlite3_stmt *st_db_prepare(st_db *db, const char *sql);
+/* Runs statements without results; returns ST_OK or ST_EDB (message to err). */
+int st_db_exec(st_db *db, const char *sql, char *err, size_t errlen);
+/* Binds text or NULL. */
+int st_db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Column text as a new malloc'd string (NULL for SQL NULL); caller frees. */
+char *st_db_column_dup(sqlite3_stmt *st, int i);
+
+#endif

@@ -1,0 +1,67 @@
+/* store.h — what the pipeline and the analysis stages write through. Private.
+ * Writes happen inside st_store_begin/st_store_commit; the pipeline groups
+ * articles into batches so that a crash loses at most the open batch. */
+#ifndef ST_STORE_H
+#define ST_STORE_H
+
+#include <stdint.h>
+
+#include "storytrack.h"
+
+int st_store_begin(st_db *db);
+int st_store_commit(st_db *db);
+int st_store_rollback(st_db *db);
+
+/* The id of a stored article with this URL, external id or content hash
+ * (any may be NULL), or 0 when there is none; negative on failure. */
+int64_t st_store_find_article(st_db *db, const char *url, const char *ext_id,
+                              const char *content_hash);
+
+/* What the pipeline knows about an article when it stores it; all borrowed. */
+typedef struct st_article_row {
+    const st_article *a;
+    const char *language; /* detected */
+    double lang_conf;
+    const char *content_hash;
+    const void *minhash;
+    size_t minhash_len;
+    uint64_t simhash;
+    const void *dedup; /* the dedup index entry blob */
+    size_t dedup_len;
+} st_article_row;
+
+int st_store_insert_article(st_db *db, const st_article_row *r, int64_t *id);
+int st_store_set_cluster(st_db *db, int64_t article, int64_t event, int64_t story,
+                         int first_story);
+int st_store_put_dup(st_db *db, int64_t a, int64_t b, const char *kind, double jaccard,
+                     double containment, int simhash_dist);
+
+/* Events and stories as the clusterer labels them; JSON texts are arrays. */
+typedef struct st_cluster_row {
+    int64_t id;
+    int64_t story_id;       /* events only */
+    const char *label;
+    const char *terms_json; /* ["term", ...] */
+    const char *entities_json;
+} st_cluster_row;
+
+int st_store_put_event(st_db *db, const st_cluster_row *r);
+int st_store_put_story(st_db *db, const st_cluster_row *r);
+
+/* Deletes every derived row (duplicates, clusters, extractions, events) and
+ * clears the assignments, keeping the articles: the start of a recluster. */
+int st_store_clear_derived(st_db *db);
+
+/* Calls fn for each stored article in publish order (undated last, then by
+ * id): `a` is borrowed for the call. Returns ST_OK or fn's non-zero value. */
+typedef int (*st_stored_fn)(int64_t id, const st_article *a, void *ud);
+int st_store_each_article(st_db *db, st_stored_fn fn, void *ud);
+
+/* Calls fn for each stored article's dedup blob, in id order. */
+typedef int (*st_blob_fn)(int64_t id, const void *blob, size_t n, void *ud);
+int st_store_each_dedup(st_db *db, st_blob_fn fn, void *ud);
+
+/* Count of stored articles, or negative on failure. */
+int64_t st_store_count_articles(st_db *db);
+
+#endif

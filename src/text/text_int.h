@@ -1,0 +1,63 @@
+/* text_int.h — the inside of st_text, shared by the files of src/text only. */
+#ifndef ST_TEXT_INT_H
+#define ST_TEXT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text/text.h"
+
+struct sb_stemmer;
+
+/* A set of words: open addressing over 64-bit hashes, words in one arena. */
+typedef struct st_wordset {
+    uint64_t *hashes; /* 0 = empty slot */
+    uint32_t *offs;   /* word i starts at arena[offs[i]], NUL-terminated */
+    size_t cap;       /* a power of two */
+    size_t count;
+    char *arena;
+    size_t arena_len;
+} st_wordset;
+
+/* The stopwords of one language. */
+typedef struct st_stoplist {
+    char lang[8];
+    st_wordset set;
+} st_stoplist;
+
+/* A lazily created stemmer; `tried` remembers a language without one. */
+typedef struct st_stemslot {
+    char lang[8];
+    struct sb_stemmer *stemmer;
+    int tried;
+} st_stemslot;
+
+#define ST_MAX_STEMMERS 48
+
+struct st_text {
+    char *data_dir;
+    void *textcat;        /* libexttextcat handle */
+    void *candidates;     /* candidate_t[] for textcat_ClassifyFull */
+    st_stoplist *stops;
+    size_t nstops;
+    const st_stoplist *last_stop; /* one-entry cache: documents repeat one language */
+    st_stemslot stems[ST_MAX_STEMMERS];
+    size_t nstems;
+    st_stemslot *last_stem;
+};
+
+/* stopwords.c */
+int st_stoplists_load(st_text *t, char *err, size_t errlen);
+void st_stoplists_free(st_text *t);
+int st_wordset_has(const st_wordset *ws, const char *w, size_t n);
+
+/* langid.c */
+int st_langid_open(st_text *t, char *err, size_t errlen);
+void st_langid_close(st_text *t);
+
+/* stem.c */
+void st_stemmers_free(st_text *t);
+/* libstemmer's algorithm name for an ISO 639-1 code, or NULL. */
+const char *st_stem_algorithm(const char *lang);
+
+#endif

@@ -1,0 +1,174 @@
+/* test_cli.c — the storytrack command end to end: ingest, idempotency, bad
+ * input reporting and exit codes, listing, showing and searching. */
+#include <jansson.h>
+
+#include "harness.h"
+
+static char dir[256], db[300];
+
+static int cli(const char *args, char **out, char **err)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s %s", TH_CLI, args);
+    return th_sh(cmd, out, err);
+}
+
+static json_t *cli_json(const char *args)
+{
+    char *out = NULL;
+    int rc = cli(args, &out, NULL);
+    json_error_t e;
+    json_t *j = (rc == 0 && out) ? json_loads(out, 0, &e) : NULL;
+    free(out);
+    return j;
+}
+
+static void t_version_help(void)
+{
+    char *out = NULL;
+    CHECK_INT(cli("--version", &out, NULL), 0);
+    CHECK_CONTAINS(out, ST_VERSION);
+    free(out);
+    const char *cmds[] = {"ingest", "articles", "show", "search", "stories", "dups"};
+    for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
+        char a[64];
+        snprintf(a, sizeof a, "%s --help", cmds[i]);
+        CHECK_INT(cli(a, &out, NULL), 0);
+        CHECK_CONTAINS(out, "usage: storytrack");
+        free(out);
+    }
+    CHECK_INT(cli("frobnicate", NULL, NULL), 2);
+    CHECK_INT(cli("articles --bogus", NULL, NULL), 2);
+    CHECK_INT(cli("articles --limit x", NULL, NULL), 2);
+    CHECK_INT(cli("ingest", NULL, NULL), 2);
+}
+
+static void t_seeds_idempotent(void)
+{
+    if (!th_have_seeds()) {
+        printf("# skipped: no ../shared/seeds\n");
+        return;
+    }
+    char a[1200], *out = NULL;
+    snprintf(a, sizeof a, "ingest --db %s %s", db, TH_SEEDS);
+    CHECK_INT(cli(a, &out, NULL), 0);
+    CHECK_CONTAINS(out, "ingested 5, duplicates 0");
+    free(out);
+    CHECK_INT(cli(a, &out, NULL), 0);
+    CHECK_CONTAINS(out, "ingested 0, duplicates 5");
+    free(out);
+    snprintf(a, sizeof a, "articles --json --db %s", db);
+    json_t *j = cli_json(a);
+    CHECK_INT(json_array_size(j), 5);
+    json_decref(j);
+    /* The same article under another name is still the same content. */
+    char path[400];
+    snprintf(path, sizeof path, "%s/copy", dir);
+    char cmd[900];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s && cp %s/001_*.txt %s/renamed.txt", path, TH_SEEDS, path);
+    CHECK_INT(th_sh(cmd, NULL, NULL), 0);
+    snprintf(a, sizeof a, "ingest --db %s %s", db, path);
+    CHECK_INT(cli(a, &out, NULL), 0);
+    CHECK_CONTAINS(out, "ingested 0, duplicates 1");
+    free(out);
+}
+
+static void t_show_search(void)
+{
+    if (!th_have_seeds())
+        return;
+    char a[1200], *out = NULL, *err = NULL;
+    snprintf(a, sizeof a, "search --json --db %s Cairo", db);
+    json_t *j = cli_json(a);
+    CHECK(json_array_size(j) >= 2);
+    CHECK_CONTAINS(json_string_value(json_object_get(json_array_get(j, 0), "snippet")), "[");
+    json_decref(j);
+    snprintf(a, sizeof a, "show article 001_9af9df364cc45a3d --json --db %s", db);
+    j = cli_json(a);
+    CHECK_STR(json_string_value(json_object_get(j, "language")), "en");
+    CHECK(json_string_length(json_object_get(j, "body")) > 500);
+    json_decref(j);
+    snprintf(a, sizeof a, "show article 999 --db %s", db);
+    CHECK_INT(cli(a, NULL, &err), 2);
+    CHECK_CONTAINS(err, "no article");
+    free(err);
+    snprintf(a, sizeof a, "search --db %s '\"unbalanced'", db);
+    CHECK_INT(cli(a, NULL, NULL), 2);
+    snprintf(a, sizeof a, "articles --db %s", db);
+    CHECK_INT(cli(a, &out, NULL), 0);
+    CHECK_CONTAINS(out, "5 articles");
+    free(out);
+}
+
+static void write(const char *name, const char *data, size_t len)
+{
+    char p[400];
+    snprintf(p, sizeof p, "%s/bad/%s", dir, name);
+    CHECK_INT(th_write_file(p, data, len), 0);
+}
+
+static void t_bad_input(void)
+{
+    char p[400], a[1024], *out = NULL, *err = NULL;
+    snprintf(p, sizeof p, "mkdir -p %s/bad", dir);
+    th_sh(p, NULL, NULL);
+    const char *jl = "{\"id\":\"j1\",\"title\":\"Talks resume\",\"maintext\":\"Negotiators met "
+                     "again in Doha on Monday to discuss a truce.\",\"language\":\"en\"}\n"
+                     "{\"id\":\"j2\",\"title\": broken\n"
+                     "{\"id\":\"j3\",\"title\":\"Quake\",\"maintext\":\"A strong earthquake "
+                     "shook the coast early on Tuesday, officials said.\"}\n";
+    write("feed.jsonl", jl, strlen(jl));
+    write("empty.txt", "", 0);
+    write("binary.txt", "\x7f" "ELF\0\0\0\x01\x02\0\0\xff\xfe", 14);
+    const char *bad_utf8 = "Minister \xff\xfe spoke to reporters in Jakarta about the new "
+                           "budget on Wednesday.\n";
+    write("latin1.txt", bad_utf8, strlen(bad_utf8));
+    write("data.xyz", "\x01\x02\x03", 3);
+    snprintf(a, sizeof a, "ingest --db %s/bad.db %s/bad %s/missing.txt", dir, dir, dir);
+    CHECK_INT(cli(a, &out, &err), 2);
+    CHECK_CONTAINS(err, "feed.jsonl:2:");
+    CHECK_CONTAINS(err, "empty.txt");
+    CHECK_CONTAINS(err, "binary.txt");
+    CHECK_CONTAINS(err, "latin1.txt");
+    CHECK_CONTAINS(err, "missing.txt");
+    CHECK_CONTAINS(out, "ingested 3,");
+    free(out);
+    free(err);
+    snprintf(a, sizeof a, "articles --json --db %s/bad.db", dir);
+    json_t *j = cli_json(a);
+    CHECK_INT(json_array_size(j), 3);
+    json_decref(j);
+    /* A size limit rejects, and the message names it. */
+    snprintf(a, sizeof a, "ingest --max-bytes 20 --db %s/lim.db %s/bad/feed.jsonl", dir, dir);
+    CHECK_INT(cli(a, &out, &err), 2);
+    CHECK_CONTAINS(out, "ingested 0,");
+    CHECK_CONTAINS(err, "limit");
+    free(out);
+    free(err);
+    snprintf(a, sizeof a, "ingest --format nonsense --db %s/x.db %s/bad", dir, dir);
+    CHECK_INT(cli(a, NULL, NULL), 2);
+}
+
+static void t_stdin(void)
+{
+    char a[1024], *out = NULL;
+    snprintf(a, sizeof a,
+             "printf '%%s\\n' '{\"id\":\"s1\",\"title\":\"Rate decision\",\"maintext\":\"The "
+             "central bank held its rate at 6 percent on Thursday.\"}' | %s ingest --db %s/in.db -",
+             TH_CLI, dir);
+    CHECK_INT(th_sh(a, &out, NULL), 0);
+    CHECK_CONTAINS(out, "ingested 1,");
+    free(out);
+}
+
+int main(void)
+{
+    th_tmpdir("cli", dir);
+    snprintf(db, sizeof db, "%s/seeds.db", dir);
+    RUN(t_version_help);
+    RUN(t_seeds_idempotent);
+    RUN(t_show_search);
+    RUN(t_bad_input);
+    RUN(t_stdin);
+    TEST_MAIN_END;
+}
