@@ -60,6 +60,7 @@ long long cli_int(json_t *obj, const char *key);
 void cli_print_list(json_t *arr, size_t max);
 
 extern const cli_cmd cli_cmd_ingest, cli_cmd_articles, cli_cmd_show, cli_cmd_search,
-    cli_cmd_stories, cli_cmd_dups, cli_cmd_recluster, cli_cmd_eval;
+    cli_cmd_stories, cli_cmd_dups, cli_cmd_recluster, cli_cmd_eval, cli_cmd_events,
+    cli_cmd_export, cli_cmd_eval_events;
 
 #endif

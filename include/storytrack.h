@@ -206,11 +206,53 @@ int st_db_story_json(st_db *db, int64_t id, char **out);
 /* ---------------------------------------------------------------- extraction
  * (entities, quotes, claims, dates, conflicts) — owned by src/extract */
 /* @extract-api: declarations below this line, above @extract-end */
+/* Extraction queries; each writes one JSON array into *out (caller frees with
+ * free()). Filters used: story, language, since, until, entity (a name or
+ * alias substring), limit, offset. Offsets in the documents are byte offsets
+ * into the article's analysed text (title + "\n\n" + body).
+ *
+ * entities: per entity {id, name, type, concept, mentions, articles,
+ *   in_title, salience, aliases[], languages[]}, most salient first
+ *   (salience = mentions + 2 x articles + 3 x headline mentions).
+ * quotes: {id, article, source, published, text, speaker, speaker_entity,
+ *   verb, sentence}.
+ * claims: {id, article, source, published, value, value_text, unit,
+ *   qualifier, subject, attribution, sentence, date}.
+ * conflicts: within a story (or among unclustered articles), claims with the
+ *   same unit and subject whose values differ beyond rounding (> 5%), and
+ *   the same quote given to different speakers: {kind: "claim"|"quote",
+ *   reason: "different time"|"different qualifier/definition"|
+ *   "contradiction"|"different speaker", a: {...}, b: {...}}. */
+int st_db_entities_json(st_db *db, const st_query *q, char **out);
+int st_db_quotes_json(st_db *db, const st_query *q, char **out);
+int st_db_claims_json(st_db *db, const st_query *q, char **out);
+int st_db_conflicts_json(st_db *db, const st_query *q, char **out);
 /* @extract-end */
 
 /* ---------------------------------------------------------------- events
  * (CAMEO coding and GDELT-style export) — owned by src/events */
 /* @events-api: declarations below this line, above @events-end */
+
+/* CAMEO events aggregated per story (or per article outside stories): one
+ * entry per (source, code, target) with mentions, sources and articles
+ * counts, Goldstein and QuadClass. Filters: story, since/until, language,
+ * limit/offset. JSON array; caller frees *out with free(). */
+int st_db_cameo_events_json(st_db *db, const st_query *q, char **out);
+
+/* Writes a table to `out`: what = "events", "stories" or "articles";
+ * format = "gdelt" (events only: the GDELT 2.0 event table, 61 tab-separated
+ * columns, no header), "json" (one array), "jsonl" or "csv" (with header).
+ * Returns ST_OK, ST_EUSAGE (unknown what/format, message in err) or ST_EDB/ST_EIO. */
+int st_export(st_db *db, const char *what, const char *format, const st_query *q, FILE *out,
+              char *err, size_t errlen);
+
+/* Runs a PETRARCH validation file (<Sentence>, <EventCoding>, <Text>) with
+ * the dictionaries its <Environment> names, looked up in dict_dir (may be
+ * NULL: then beside the file and in ../petrarch2/dictionaries). *json_out:
+ * {"sentences", "full": {tp, predicted, gold, precision, recall, f1},
+ * "root": {...}}; caller frees with free(). */
+int st_events_eval_file(const char *path, const char *dict_dir, char **json_out, char *err,
+                        size_t errlen);
 /* @events-end */
 
 /* ---------------------------------------------------------------- server

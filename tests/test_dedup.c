@@ -1,6 +1,7 @@
 /* test_dedup.c — MinHash, SimHash, LSH index, sentence containment, and
  * exact / near / rewrite detection on copies of the seed articles. */
 #include <dirent.h>
+#include <math.h>
 
 #include "dedup/dedup.h"
 #include "harness.h"
@@ -82,6 +83,13 @@ static void t_simhash(void)
     CHECK(near <= 10);
     CHECK(far >= 20);
     CHECK_INT(st_simhash_distance(0, ~0ULL), 64);
+    /* a feature outweighing all others decides every bit; absurd weights
+     * (NaN, huge, negative) neither crash nor overflow */
+    uint64_t two[3] = {a[0], a[1], a[2]};
+    double w[3] = {10.0, 1.0, 1.0}, odd[3] = {NAN, 1e300, -5.0};
+    CHECK(st_simhash(two, w, 3) == a[0]);
+    CHECK(st_simhash(two, odd, 3) == a[1]);
+    CHECK_INT(st_simhash(NULL, NULL, 0), 0);
 }
 
 static void t_params(void)
@@ -124,7 +132,8 @@ static void t_lsh_index(void)
     st_dedup_pair *pairs;
     size_t n;
     for (int64_t id = 1; id <= 50; id++) { /* unrelated: disjoint ranges */
-        CHECK_INT(st_dedup_index_add(ix, id, synth((uint64_t)id * 10000, (uint64_t)id * 10000 + 300, 0, 0), &pairs, &n), ST_OK);
+        uint64_t lo = (uint64_t)id * 10000;
+        CHECK_INT(st_dedup_index_add(ix, id, synth(lo, lo + 300, 0, 0), &pairs, &n), ST_OK);
         CHECK_INT(n, 0);
         CHECK(pairs == NULL);
     }
@@ -162,6 +171,33 @@ static void t_sentence_candidates(void)
         CHECK(pairs[0].jaccard < 0.5);
     }
     free(pairs);
+    /* two shared sentences of twenty (a quote): a candidate, but no pair */
+    CHECK_INT(st_dedup_index_add(ix, 3, synth(0, 20, 70000, 180), &pairs, &n), ST_OK);
+    CHECK_INT(n, 0);
+    st_dedup_containment(st_dedup_index_get(ix, 1), st_dedup_index_get(ix, 3), &p, &n);
+    CHECK_INT(n, 2);
+    st_dedup_index_free(ix);
+}
+
+/* Briefs sharing a 3-sentence footer: rewrites of each other until the footer
+ * is in boiler_df (5) articles, then boilerplate that pairs nothing. */
+static void t_boilerplate(void)
+{
+    st_dedup_params p = params();
+    st_dedup_index *ix;
+    st_dedup_index_new(&p, &ix, NULL, 0);
+    for (int64_t id = 1; id <= 8; id++) {
+        st_dedup_pair *pairs;
+        size_t n;
+        uint64_t lo = (uint64_t)id * 1000;
+        CHECK_INT(st_dedup_index_add(ix, id, synth(lo, lo + 20, 500000, 30), &pairs, &n), ST_OK);
+        CHECK_INT(n, id <= 5 ? id - 1 : 0);
+        if (n > 0) {
+            CHECK_STR(pairs[0].kind, "rewrite");
+            CHECK(pairs[0].containment > 0.59 && pairs[0].containment < 0.61);
+        }
+        free(pairs);
+    }
     st_dedup_index_free(ix);
 }
 
@@ -214,7 +250,9 @@ static void t_churn(void)
     st_dedup_index *ix;
     st_dedup_index_new(&p, &ix, NULL, 0);
     for (int64_t id = 0; id < 2000; id++)
-        st_dedup_index_add(ix, id, synth((uint64_t)id * 1000, (uint64_t)id * 1000 + 50, 0, 0), NULL, NULL);
+        CHECK_INT(st_dedup_index_add(ix, id, synth((uint64_t)id * 1000, (uint64_t)id * 1000 + 50, 0, 0),
+                                     NULL, NULL),
+                  ST_OK);
     for (int64_t id = 0; id < 2000; id += 2)
         CHECK_INT(st_dedup_index_remove(ix, id), ST_OK);
     CHECK_INT(st_dedup_index_count(ix), 1000);
@@ -253,11 +291,23 @@ static void drop_doc(st_doc *d)
     free(d);
 }
 
+/* The analyser, when the text stage can load its data: entries then use its
+ * stopwords and terms, as in the pipeline. NULL means the bare splitter. */
+static st_text *g_text;
+
 static st_dedup_entry *entry_of(const char *text)
 {
     st_dedup_params p = params();
-    st_doc *d = make_doc(st_strdup(text));
     st_dedup_entry *e = NULL;
+    if (g_text) {
+        st_doc *d = NULL;
+        CHECK_INT(st_doc_analyse(g_text, NULL, text, NULL, &d), ST_OK);
+        if (d)
+            CHECK_INT(st_dedup_entry_from_doc(d, g_text, &p, &e), ST_OK);
+        st_doc_free(d);
+        return e;
+    }
+    st_doc *d = make_doc(st_strdup(text));
     CHECK_INT(st_dedup_entry_from_doc(d, NULL, &p, &e), ST_OK);
     drop_doc(d);
     return e;
@@ -405,6 +455,8 @@ static void expect_one(st_dedup_index *ix, int64_t id, const char *text, int64_t
     if (n == 1) {
         CHECK_INT(pairs[0].a, a);
         CHECK_STR(pairs[0].kind, kind);
+        if (strcmp(kind, "rewrite") != 0)
+            CHECK(pairs[0].simhash_distance <= 10);
     }
     for (size_t i = 0; i < n; i++)
         printf("#   %lld~%lld %s jaccard %.2f containment %.2f simhash %d\n",
@@ -413,7 +465,7 @@ static void expect_one(st_dedup_index *ix, int64_t id, const char *text, int64_t
     free(pairs);
 }
 
-static void t_seeds(void)
+static void seeds_run(void)
 {
     if (!th_have_seeds()) {
         printf("# no seeds: skipped\n");
@@ -430,6 +482,16 @@ static void t_seeds(void)
         CHECK_INT(add_text(ix, (int64_t)i + 1, texts[i], &pairs), 0);
         free(pairs);
     }
+    int closest = 64;
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = i + 1; j < ns; j++) {
+            const st_dedup_entry *x = st_dedup_index_get(ix, (int64_t)i + 1),
+                                 *y = st_dedup_index_get(ix, (int64_t)j + 1);
+            int dist = st_simhash_distance(st_dedup_entry_simhash(x), st_dedup_entry_simhash(y));
+            closest = dist < closest ? dist : closest;
+        }
+    printf("# closest simhash distance between two seeds: %d\n", closest);
+    CHECK(closest >= 12);
     for (size_t i = 0; i < ns; i++) {
         char *near = reword_tenth(texts[i]), *re = rewrite_shuffle(texts[i]);
         CHECK(strcmp(near, texts[i]) != 0 && strcmp(re, texts[i]) != 0);
@@ -450,6 +512,20 @@ static void t_seeds(void)
         free(texts[i]);
 }
 
+/* The seeds through the bare splitter, then through the full analyser. */
+static void t_seeds(void)
+{
+    seeds_run();
+    char err[256] = "";
+    if (st_text_new(NULL, &g_text, err, sizeof err) != ST_OK) {
+        printf("# no text data (%s): analysed run skipped\n", err);
+        return;
+    }
+    seeds_run();
+    st_text_free(g_text);
+    g_text = NULL;
+}
+
 int main(void)
 {
     RUN(t_minhash_estimate);
@@ -458,6 +534,7 @@ int main(void)
     RUN(t_params);
     RUN(t_lsh_index);
     RUN(t_sentence_candidates);
+    RUN(t_boilerplate);
     RUN(t_remove_restore);
     RUN(t_churn);
     RUN(t_doc_exact_case);

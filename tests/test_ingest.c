@@ -1,6 +1,7 @@
 /* test_ingest.c — the ingest stage: detection, readers (files, directories,
  * gzip, buffers), plain text, JSON Lines, and every kind of bad input.
  * HTML and feeds are in test_ingest_markup.c. */
+#include <unistd.h>
 #include <zlib.h>
 
 #include "harness.h"
@@ -43,6 +44,11 @@ static void got_free(got *g)
         st_article_free(g->a[i]);
     st_buf_free(&g->diags);
     memset(g, 0, sizeof *g);
+}
+
+static const char *diags(got *g)
+{
+    return g->diags.s ? g->diags.s : "";
 }
 
 static st_ingest_opts opts_for(got *g, st_format f)
@@ -235,7 +241,7 @@ static void t_jsonl_malformed_line(void)
         CHECK_STR(g.a[1]->ext_id, "ok-2");
         CHECK_STR(g.a[1]->origin, FX "bad_line.jsonl:4");
     }
-    const char *d = st_buf_cstr(&g.diags);
+    const char *d = diags(&g);
     CHECK_CONTAINS(d, FX "bad_line.jsonl:2|-3|invalid JSON");
     CHECK_CONTAINS(d, FX "bad_line.jsonl:3|-3|not a JSON object");
     CHECK_CONTAINS(d, FX "bad_line.jsonl:5|-3|empty body");
@@ -284,6 +290,20 @@ static void t_jsonl_bad_date_kept(void)
     got_free(&g);
 }
 
+static void t_jsonl_source_normalised(void)
+{
+    got g = {0};
+    const char *s = "{\"maintext\": \"x\", \"source_domain\": \"WWW.TrtWorld.com:443\"}\n"
+                    "{\"maintext\": \"y\", \"url\": \"HTTP://user@News.Example.ORG:8080/a?b\"}\n";
+    CHECK_INT(run_buf("s.jsonl", s, strlen(s), ST_FORMAT_AUTO, &g, NULL), ST_OK);
+    CHECK_INT(g.n, 2);
+    if (g.n == 2) {
+        CHECK_STR(g.a[0]->source, "trtworld.com");
+        CHECK_STR(g.a[1]->source, "news.example.org");
+    }
+    got_free(&g);
+}
+
 /* ------------------------------------------------------------ readers */
 
 static void t_directory_order(void)
@@ -301,6 +321,24 @@ static void t_directory_order(void)
     }
     for (size_t i = 0; i < g.n; i++)
         CHECK(strstr(g.a[i]->body, "Hidden") == NULL);
+    got_free(&g);
+}
+
+static void t_symlink_loop(void)
+{
+    char dir[256], path[320];
+    th_tmpdir("ingest-loop", dir);
+    snprintf(path, sizeof path, "%s/a.txt", dir);
+    CHECK_INT(th_write_file(path, "Only once.", 10), 0);
+    snprintf(path, sizeof path, "%s/loop", dir);
+    CHECK_INT(symlink(".", path), 0);
+    got g = {0};
+    size_t errs = 9;
+    CHECK_INT(run_path(dir, ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(g.n, 1);
+    CHECK_INT(errs, 0);
+    CHECK_INT(g.warnings, 1);
+    CHECK_CONTAINS(diags(&g), "symlink loop");
     got_free(&g);
 }
 
@@ -341,7 +379,7 @@ static void t_gzip(void)
         CHECK_INT(run_buf("cut.txt.gz", z, n / 2, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(g.n, 0);
     CHECK_INT(errs, 1);
-    CHECK_CONTAINS(st_buf_cstr(&g.diags), "gzip");
+    CHECK_CONTAINS(diags(&g), "gzip");
     free(z);
     got_free(&g);
 }
@@ -412,7 +450,7 @@ static void t_binary(void)
     CHECK_INT(run_buf("archive.txt", bin, sizeof bin - 1, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(g.n, 0);
     CHECK_INT(errs, 1);
-    CHECK_CONTAINS(st_buf_cstr(&g.diags), "archive.txt|-3|binary");
+    CHECK_CONTAINS(diags(&g), "archive.txt|-3|binary");
     got_free(&g);
     /* Mostly invalid UTF-8 without NULs is binary too. */
     char noise[256];
@@ -431,7 +469,7 @@ static void t_empty(void)
     size_t errs = 0;
     CHECK_INT(run_buf("empty.txt", "", 0, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 1);
-    CHECK_CONTAINS(st_buf_cstr(&g.diags), "empty.txt|-3|empty file");
+    CHECK_CONTAINS(diags(&g), "empty.txt|-3|empty file");
     got_free(&g);
     errs = 0;
     CHECK_INT(run_buf("blank.jsonl", " \n\n \n", 5, ST_FORMAT_AUTO, &g, &errs), ST_OK);
@@ -452,13 +490,13 @@ static void t_invalid_utf8(void)
     if (g.n == 1) {
         CHECK_STR(g.a[0]->body, "Caf\xef\xbf\xbd au lait \xef\xbf\xbd\xef\xbf\xbd is served.");
     }
-    CHECK_CONTAINS(st_buf_cstr(&g.diags), "latin.txt|0|invalid UTF-8");
+    CHECK_CONTAINS(diags(&g), "latin.txt|0|invalid UTF-8");
     got_free(&g);
     /* In JSON Lines the warning names the line. */
     const char j[] = "{\"maintext\": \"ok\"}\n{\"maintext\": \"bad \xc3 byte\"}\n";
     CHECK_INT(run_buf("u.jsonl", j, sizeof j - 1, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(g.n, 2);
-    CHECK_CONTAINS(st_buf_cstr(&g.diags), "u.jsonl:2|0|invalid UTF-8");
+    CHECK_CONTAINS(diags(&g), "u.jsonl:2|0|invalid UTF-8");
     if (g.n == 2)
         CHECK_STR(g.a[1]->body, "bad \xef\xbf\xbd byte");
     got_free(&g);
@@ -474,7 +512,7 @@ static void t_oversized(void)
     CHECK_INT(st_ingest_buffer("big.jsonl", s, strlen(s), &o, on_article, &g, &errs), ST_OK);
     CHECK_INT(g.n, 1);
     CHECK_INT(errs, 1);
-    CHECK_CONTAINS(st_buf_cstr(&g.diags), "big.jsonl:2|-3|article of 37 bytes exceeds limit 20");
+    CHECK_CONTAINS(diags(&g), "big.jsonl:2|-3|article of 37 bytes exceeds limit 20");
     got_free(&g);
 }
 
@@ -489,7 +527,7 @@ static void t_file_limit(void)
     CHECK_INT(st_ingest_read_path(&ctx, FX "headline.txt"), ST_OK);
     CHECK_INT(ctx.n_errors, 1);
     CHECK_INT(g.n, 0);
-    CHECK_CONTAINS(st_buf_cstr(&g.diags), "exceeds limit 16");
+    CHECK_CONTAINS(diags(&g), "exceeds limit 16");
     got_free(&g);
 }
 
@@ -501,7 +539,7 @@ static void t_unknown_format(void)
     CHECK_INT(run_buf("README", s, strlen(s), ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 1);
     CHECK_INT(g.n, 0);
-    CHECK_CONTAINS(st_buf_cstr(&g.diags), "README|-3|unknown format");
+    CHECK_CONTAINS(diags(&g), "README|-3|unknown format");
     got_free(&g);
 }
 
@@ -511,7 +549,7 @@ static void t_missing_path(void)
     size_t errs = 0;
     CHECK_INT(run_path(FX "no/such/file.txt", ST_FORMAT_AUTO, &g, &errs), ST_EIO);
     CHECK_INT(errs, 1);
-    CHECK_CONTAINS(st_buf_cstr(&g.diags), FX "no/such/file.txt|-2|cannot open");
+    CHECK_CONTAINS(diags(&g), FX "no/such/file.txt|-2|cannot open");
     got_free(&g);
     CHECK_INT(st_ingest_path(NULL, NULL, on_article, NULL, NULL), ST_EUSAGE);
 }
@@ -528,7 +566,9 @@ int main(void)
     RUN(t_jsonl_malformed_line);
     RUN(t_json_array);
     RUN(t_jsonl_bad_date_kept);
+    RUN(t_jsonl_source_normalised);
     RUN(t_directory_order);
+    RUN(t_symlink_loop);
     RUN(t_gzip);
     RUN(t_buffer_stdin_like);
     RUN(t_format_override);

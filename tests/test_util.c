@@ -43,11 +43,27 @@ static void t_dates(void)
     CHECK_STR(out, "2024-04-13T10:05:00Z");
     CHECK_INT(st_date_normalise("Sat, 13 Apr 2024 10:00:00 GMT", out), 0);
     CHECK_STR(out, "2024-04-13T10:00:00Z");
+    CHECK_INT(st_date_normalise("2024-04-13T10:00:00+02:00", out), 0);
+    CHECK_STR(out, "2024-04-13T08:00:00Z");
+    CHECK_INT(st_date_normalise("2024-04-13T23:30:00.123-0100", out), 0);
+    CHECK_STR(out, "2024-04-14T00:30:00Z");
+    CHECK_INT(st_date_normalise("Sat, 13 Apr 2024 01:00:00 +0200", out), 0);
+    CHECK_STR(out, "2024-04-12T23:00:00Z");
     CHECK_INT(st_date_normalise("April 13, 2024", out), 0);
     CHECK_STR(out, "2024-04-13");
     CHECK_INT(st_date_normalise("yesterday", out), -1);
     CHECK(st_date_days("2024-04-14") - st_date_days("2024-04-13") == 1.0);
     CHECK(st_date_days("1970-01-01") == 0.0);
+}
+
+static void t_empty_buf(void)
+{
+    st_buf b = {0};
+    st_buf_reserve(&b, 10);
+    CHECK_STR(st_buf_cstr(&b), "");
+    char *s = st_buf_take(&b);
+    CHECK_STR(s, "");
+    free(s);
 }
 
 static void t_space(void)
@@ -64,5 +80,6 @@ int main(void)
     RUN(t_hash);
     RUN(t_dates);
     RUN(t_space);
+    RUN(t_empty_buf);
     TEST_MAIN_END;
 }

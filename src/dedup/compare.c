@@ -5,7 +5,7 @@
 
 /* Jaccard of two sorted unique arrays, or 0 when it cannot reach t: the
  * size ratio bounds Jaccard from above and skips most unrelated pairs. */
-static double set_jaccard(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb,
+static double set_jaccard(const st_dedup_word *a, uint32_t na, const st_dedup_word *b, uint32_t nb,
                           double t)
 {
     uint32_t lo = na < nb ? na : nb, hi = na < nb ? nb : na;
@@ -26,34 +26,48 @@ static double set_jaccard(const uint32_t *a, uint32_t na, const uint32_t *b, uin
     return (double)inter / (na + nb - inter);
 }
 
-/* Marks in mx / my the sentences of x / y with a close match on the other side. */
+enum { UNMATCHED = 0, MATCHED = 1, BOILER = 2 };
+
+static int sent_match(const st_dedup_entry *x, uint32_t i, const st_dedup_entry *y, uint32_t j,
+                      double t)
+{
+    uint32_t na, nb;
+    const st_dedup_word *a = st_dedup_sent_words(x, i, &na);
+    const st_dedup_word *b = st_dedup_sent_words(y, j, &nb);
+    return set_jaccard(a, na, b, nb, t) >= t;
+}
+
+/* Marks in mx / my the sentences of x / y with a close match on the other
+ * side. Sentences of y already marked BOILER pass that mark to the sentences
+ * of x they match, so boilerplate leaves both sides' counts. */
 static void match_sentences(const st_dedup_entry *x, const st_dedup_entry *y, double t,
                             unsigned char *mx, unsigned char *my)
 {
-    for (uint32_t i = 0; i < x->nsents; i++) {
-        uint32_t na;
-        const uint32_t *a = st_dedup_sent_words(x, i, &na);
-        for (uint32_t j = 0; j < y->nsents; j++) {
-            if (mx[i] && my[j])
-                continue;
-            uint32_t nb;
-            const uint32_t *b = st_dedup_sent_words(y, j, &nb);
-            if (set_jaccard(a, na, b, nb, t) >= t)
-                mx[i] = my[j] = 1;
-        }
-    }
+    for (uint32_t j = 0; j < y->nsents; j++)
+        for (uint32_t i = 0; my[j] == BOILER && i < x->nsents; i++)
+            if (mx[i] != BOILER && sent_match(x, i, y, j, t))
+                mx[i] = BOILER;
+    for (uint32_t i = 0; i < x->nsents; i++)
+        for (uint32_t j = 0; mx[i] != BOILER && j < y->nsents; j++)
+            if (my[j] != BOILER && !(mx[i] && my[j]) && sent_match(x, i, y, j, t))
+                mx[i] = my[j] = MATCHED;
 }
 
-static size_t count_marks(const unsigned char *m, size_t n)
+/* Share of matched sentences among those that are not boilerplate. */
+static double share(const unsigned char *m, size_t n, size_t *matched)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += m[i];
-    return c;
+    size_t c = 0, boiler = 0;
+    for (size_t i = 0; i < n; i++) {
+        c += m[i] == MATCHED;
+        boiler += m[i] == BOILER;
+    }
+    *matched = c;
+    return n > boiler ? (double)c / (double)(n - boiler) : 0.0;
 }
 
-double st_dedup_containment(const st_dedup_entry *x, const st_dedup_entry *y,
-                            const st_dedup_params *p, size_t *matched)
+double st_dedup_containment_skip(const st_dedup_entry *x, const st_dedup_entry *y,
+                                 const st_dedup_params *p, const unsigned char *skip_y,
+                                 size_t *matched)
 {
     if (matched)
         *matched = 0;
@@ -62,17 +76,26 @@ double st_dedup_containment(const st_dedup_entry *x, const st_dedup_entry *y,
     unsigned char *m = calloc((size_t)x->nsents + y->nsents, 1);
     if (!m)
         return 0.0; /* out of memory: report no rewrite rather than fail the add */
+    for (uint32_t j = 0; skip_y && j < y->nsents; j++)
+        m[x->nsents + j] = skip_y[j] ? BOILER : UNMATCHED;
     match_sentences(x, y, p->sent_threshold, m, m + x->nsents);
-    size_t cx = count_marks(m, x->nsents), cy = count_marks(m + x->nsents, y->nsents);
+    size_t cx, cy;
+    double sx = share(m, x->nsents, &cx), sy = share(m + x->nsents, y->nsents, &cy);
     free(m);
-    double sx = (double)cx / x->nsents, sy = (double)cy / y->nsents;
     if (matched)
         *matched = sx >= sy ? cx : cy;
     return sx >= sy ? sx : sy;
 }
 
-int st_dedup_compare(const st_dedup_entry *x, const st_dedup_entry *y,
-                     const st_dedup_params *p, int64_t a, int64_t b, st_dedup_pair *out)
+double st_dedup_containment(const st_dedup_entry *x, const st_dedup_entry *y,
+                            const st_dedup_params *p, size_t *matched)
+{
+    return st_dedup_containment_skip(x, y, p, NULL, matched);
+}
+
+int st_dedup_compare_skip(const st_dedup_entry *x, const st_dedup_entry *y,
+                          const st_dedup_params *p, const unsigned char *skip_y, int64_t a,
+                          int64_t b, st_dedup_pair *out)
 {
     if (x->num_perm != y->num_perm || !x->has_shingles || !y->has_shingles)
         return 0;
@@ -81,7 +104,7 @@ int st_dedup_compare(const st_dedup_entry *x, const st_dedup_entry *y,
     out->jaccard = st_minhash_jaccard(x->sig, y->sig, (int)x->num_perm);
     out->simhash_distance = st_simhash_distance(x->simhash, y->simhash);
     size_t matched = 0;
-    out->containment = st_dedup_containment(x, y, p, &matched);
+    out->containment = st_dedup_containment_skip(x, y, p, skip_y, &matched);
     if (x->text_hash != 0 && x->text_hash == y->text_hash)
         out->kind = "exact";
     else if (out->jaccard >= p->near_threshold)
@@ -92,4 +115,10 @@ int st_dedup_compare(const st_dedup_entry *x, const st_dedup_entry *y,
     else
         return 0;
     return 1;
+}
+
+int st_dedup_compare(const st_dedup_entry *x, const st_dedup_entry *y,
+                     const st_dedup_params *p, int64_t a, int64_t b, st_dedup_pair *out)
+{
+    return st_dedup_compare_skip(x, y, p, NULL, a, b, out);
 }

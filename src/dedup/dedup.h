@@ -14,6 +14,11 @@
  * A 64-bit SimHash over weighted content terms is computed for the store and
  * reported on each pair (it decides nothing here).
  *
+ * Memory (bench/dedup.sh, 100k articles of ~270 words): about 2.5 KB per
+ * article: 512 B of MinHash, ~1 KB of sentence sets (16-bit word hashes),
+ * ~0.7 KB of bucket nodes (42 bands + one per sentence, 12 B each) and
+ * growth slack. Remove articles that leave the live window to bound it.
+ *
  * Not thread-safe: one index per thread, or a lock around it. */
 #ifndef ST_DEDUP_H
 #define ST_DEDUP_H
@@ -34,8 +39,8 @@ typedef struct st_dedup_params {
     /* LSH banding, bands * rows <= num_perm (default 42 x 3 = 126). A pair
      * with Jaccard s becomes a candidate with probability 1 - (1 - s^r)^b:
      *   s = 0.3: 0.68   0.4: 0.94   0.5: 0.996   0.8: 1.0
-     * while pairs of unrelated articles (s < 0.05 on 3-word shingles) collide
-     * with probability < 0.005. 32 x 4 would find only 87% at s = 0.5. The
+     * while pairs of unrelated articles (s <= 0.05 on 3-word shingles) collide
+     * with probability <= 0.005. 32 x 4 would find only 87% at s = 0.5. The
      * permutations beyond bands * rows still sharpen the estimate. */
     int bands, rows;
     int shingle;              /* words per shingle (default 3) */
@@ -57,6 +62,11 @@ typedef struct st_dedup_params {
      * candidates: boilerplate sentences and wire floods stay bounded
      * (default 128). */
     int max_bucket;
+    /* A sentence already held by this many indexed articles is boilerplate
+     * (footers, "Read also" lines, bylines): containment ignores it on both
+     * sides, so a shared footer does not make two briefs a "rewrite". The
+     * first few articles that carry it are still compared with it (default 5). */
+    int boiler_df;
 } st_dedup_params;
 
 void st_dedup_params_default(st_dedup_params *p);
@@ -86,7 +96,8 @@ int st_minhash_from_blob(const void *blob, size_t n, uint32_t *sig, int num_perm
 /* ------------------------------------------------------------ SimHash */
 
 /* 64-bit SimHash: bit j is set when the summed weights of features whose hash
- * has bit j set exceed those where it is clear. weights may be NULL (all 1). */
+ * has bit j set exceed those where it is clear. weights may be NULL (all 1);
+ * they are used in steps of 1/64 up to 1024 (NaN and negatives count 0). */
 uint64_t st_simhash(const uint64_t *hashes, const double *weights, size_t n);
 int st_simhash_distance(uint64_t a, uint64_t b);
 
@@ -101,8 +112,10 @@ int st_dedup_entry_new(const st_dedup_params *p, st_dedup_entry **out);
 void st_dedup_entry_free(st_dedup_entry *e);
 /* Adds shingle hashes to the MinHash. */
 void st_dedup_entry_add_shingles(st_dedup_entry *e, const uint64_t *h, size_t n);
-/* Appends one sentence given the hashes of its content words (any order,
- * repeats allowed; the array is not kept). */
+/* Appends one sentence given the 64-bit hashes of its content words (any
+ * order, repeats allowed; the array is not kept). The entry keeps the top 16
+ * bits of each, sorted and unique; a sentence under min_sent_words distinct
+ * words is dropped. */
 int st_dedup_entry_add_sentence(st_dedup_entry *e, const uint64_t *words, size_t n);
 void st_dedup_entry_set_text_hash(st_dedup_entry *e, uint64_t h); /* 0 = empty text */
 void st_dedup_entry_set_simhash(st_dedup_entry *e, uint64_t h);
@@ -115,19 +128,22 @@ size_t st_dedup_entry_nsents(const st_dedup_entry *e);
 /* Heap bytes held by the entry. */
 size_t st_dedup_entry_bytes(const st_dedup_entry *e);
 
-/* The whole entry as a blob, so the store can restore the index at open
- * without re-analysing text. *out is malloc'd: caller frees with free(). */
+/* The whole entry as a blob ("DE2" format, see entry_blob.c), so the store
+ * can restore the index at open without re-analysing text. *out is malloc'd:
+ * caller frees with free(). */
 int st_dedup_entry_to_blob(const st_dedup_entry *e, unsigned char **out, size_t *n);
 /* ST_EINPUT when malformed or made with another num_perm. */
 int st_dedup_entry_from_blob(const st_dedup_params *p, const void *blob, size_t n,
                              st_dedup_entry **out);
 
 /* Builds the entry of an analysed document: tokenises d->text, folds each
- * token; shingles of p->shingle consecutive tokens feed the MinHash, the
- * token stream the text hash, d->terms the SimHash (folded tokens when the
- * doc has no terms), d->sents the sentence sets. t (may be NULL) supplies
+ * token; shingles of p->shingle consecutive tokens (stopwords included) feed
+ * the MinHash, the token stream the text hash, d->terms the SimHash (weight
+ * 1 + ln count; else its distinct content tokens, weight 1), d->sents the
+ * sentence sets (URLs and e-mails left out). t (may be NULL) supplies
  * stopwords of d->lang for the sentence sets; without it every word counts.
- * Free *out with st_dedup_entry_free. */
+ * Only text, len, sents, terms and lang of d are read. Free *out with
+ * st_dedup_entry_free. */
 int st_dedup_entry_from_doc(const st_doc *d, st_text *t, const st_dedup_params *p,
                             st_dedup_entry **out);
 

@@ -38,9 +38,9 @@ void st_dedup_entry_add_shingles(st_dedup_entry *e, const uint64_t *h, size_t n)
     e->has_shingles = 1;
 }
 
-static int cmp_u32(const void *a, const void *b)
+static int cmp_word(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    st_dedup_word x = *(const st_dedup_word *)a, y = *(const st_dedup_word *)b;
     return (x > y) - (x < y);
 }
 
@@ -60,9 +60,9 @@ static int grow(void **p, uint32_t *cap, uint32_t need, size_t elem)
 }
 
 /* Sorted unique values of tmp[0..n), in place; returns the new count. */
-static size_t sort_unique(uint32_t *tmp, size_t n)
+static size_t sort_unique(st_dedup_word *tmp, size_t n)
 {
-    qsort(tmp, n, sizeof *tmp, cmp_u32);
+    qsort(tmp, n, sizeof *tmp, cmp_word);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (m == 0 || tmp[m - 1] != tmp[i])
@@ -74,11 +74,11 @@ int st_dedup_entry_add_sentence(st_dedup_entry *e, const uint64_t *words, size_t
 {
     if (n < e->min_sent_words)
         return ST_OK;
-    uint32_t *tmp = malloc(n * sizeof *tmp);
+    st_dedup_word *tmp = malloc(n * sizeof *tmp);
     if (!tmp)
         return ST_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        tmp[i] = (uint32_t)(words[i] >> 32);
+        tmp[i] = (st_dedup_word)(words[i] >> 48);
     size_t m = sort_unique(tmp, n);
     /* Keeping the smallest hashes is a bottom-k sample: two long sentences
      * keep comparable subsets, so their Jaccard estimate stays fair. */
@@ -86,7 +86,8 @@ int st_dedup_entry_add_sentence(st_dedup_entry *e, const uint64_t *words, size_t
         m = e->max_sent_words;
     int rc = ST_OK;
     if (m >= e->min_sent_words) {
-        rc = grow((void **)&e->words, &e->cap_words, e->nwords + (uint32_t)m, sizeof(uint32_t));
+        rc = grow((void **)&e->words, &e->cap_words, e->nwords + (uint32_t)m,
+                  sizeof(st_dedup_word));
         if (rc == ST_OK)
             rc = grow((void **)&e->sent_end, &e->cap_sents, e->nsents + 1, sizeof(uint32_t));
         if (rc == ST_OK) {
@@ -115,13 +116,14 @@ size_t st_dedup_entry_nsents(const st_dedup_entry *e) { return e->nsents; }
 
 size_t st_dedup_entry_bytes(const st_dedup_entry *e)
 {
-    return sizeof *e + sizeof(uint32_t) * ((size_t)e->num_perm + e->cap_sents + e->cap_words);
+    return sizeof *e + sizeof(uint32_t) * ((size_t)e->num_perm + e->cap_sents) +
+           sizeof(st_dedup_word) * e->cap_words;
 }
 
 void st_dedup_entry_shrink(st_dedup_entry *e)
 {
     if (e->cap_words > e->nwords && e->nwords > 0) {
-        uint32_t *w = realloc(e->words, e->nwords * sizeof *w);
+        st_dedup_word *w = realloc(e->words, e->nwords * sizeof *w);
         if (w) {
             e->words = w;
             e->cap_words = e->nwords;

@@ -37,10 +37,9 @@ static int is_content(st_text *t, const char *lang, const st_token *tok, const c
 {
     if (tok->kind == ST_TOK_URL || tok->kind == ST_TOK_EMAIL)
         return 0;
-    (void)t;
-    (void)lang;
-    (void)w;
-    return n > 0;
+    /* Function words would make any two sentences of a language look alike;
+     * without a stoplist (t NULL, unknown language) every word counts. */
+    return n > 0 && !st_stopword(t, lang, w, n);
 }
 
 static int tokenise(const st_doc *d, st_text *t, tokvec *out)
@@ -89,7 +88,15 @@ static int add_shingles(st_dedup_entry *e, const tokvec *t, int k)
     return ST_OK;
 }
 
-/* Content terms weighted 1 + log(tf); the token stream when the doc has none. */
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Content terms weighted 1 + ln(tf). A doc without terms falls back on its
+ * distinct content tokens, each counted once: with counts, "the" and "of"
+ * would set most bits and make any two texts of a language look close. */
 static int add_simhash(st_dedup_entry *e, const st_doc *d, const tokvec *t)
 {
     size_t n = d->nterms ? d->nterms : t->n;
@@ -100,9 +107,23 @@ static int add_simhash(st_dedup_entry *e, const st_doc *d, const tokvec *t)
         free(w);
         return ST_ENOMEM;
     }
-    for (size_t i = 0; i < n; i++) {
-        h[i] = d->nterms ? d->terms[i].hash : t->v[i].h;
-        w[i] = d->nterms ? 1.0 + log((double)(d->terms[i].count ? d->terms[i].count : 1)) : 1.0;
+    if (d->nterms) {
+        for (size_t i = 0; i < n; i++) {
+            h[i] = d->terms[i].hash;
+            w[i] = 1.0 + log((double)(d->terms[i].count ? d->terms[i].count : 1));
+        }
+    } else {
+        size_t m = 0;
+        for (size_t i = 0; i < t->n; i++)
+            if (t->v[i].content)
+                h[m++] = t->v[i].h;
+        qsort(h, m, sizeof *h, cmp_u64);
+        n = 0;
+        for (size_t i = 0; i < m; i++)
+            if (n == 0 || h[n - 1] != h[i])
+                h[n++] = h[i];
+        for (size_t i = 0; i < n; i++)
+            w[i] = 1.0;
     }
     st_dedup_entry_set_simhash(e, st_simhash(h, w, n));
     free(h);

@@ -86,7 +86,7 @@ static int entry_keys(const st_dedup_index *ix, const st_dedup_entry *e, uint64_
         k[m++] = st_minhash_band_key(e->sig, b, ix->p.rows);
     for (uint32_t s = 0; s < e->nsents; s++) {
         uint32_t nw;
-        const uint32_t *w = st_dedup_sent_words(e, s, &nw);
+        const st_dedup_word *w = st_dedup_sent_words(e, s, &nw);
         k[m++] = st_hash64_seed(w, nw * sizeof *w, 0x73656e74ULL);
     }
     *keys = k;
@@ -138,12 +138,34 @@ static int cmp_pair(const void *x, const void *y)
     return (a->a > b->a) - (a->a < b->a);
 }
 
+/* Marks the sentences of e already held by boiler_df indexed articles; their
+ * keys follow the band keys in keys[]. NULL when e has none (or no memory:
+ * then nothing is treated as boilerplate). */
+static unsigned char *boilerplate(const st_dedup_index *ix, const st_dedup_entry *e,
+                                  const uint64_t *keys, size_t nkeys)
+{
+    size_t df = (size_t)ix->p.boiler_df, first = (size_t)ix->p.bands;
+    uint32_t *buf = malloc(df * sizeof *buf);
+    unsigned char *skip = NULL;
+    int any = 0;
+    if (buf && nkeys == first + e->nsents && (skip = calloc(e->nsents + 1, 1)))
+        for (uint32_t s = 0; s < e->nsents; s++)
+            any |= skip[s] = st_dedup_mm_get(&ix->keys, keys[first + s], buf, df) >= df;
+    free(buf);
+    if (!any) {
+        free(skip);
+        skip = NULL;
+    }
+    return skip;
+}
+
 static int classify(const st_dedup_index *ix, int64_t id, const st_dedup_entry *e,
                     const uint64_t *keys, size_t nkeys, st_dedup_pair **pairs, size_t *npairs)
 {
     uint32_t *c;
     size_t nc;
     int rc = candidates(ix, keys, nkeys, &c, &nc);
+    unsigned char *skip = rc == ST_OK && nc > 0 ? boilerplate(ix, e, keys, nkeys) : NULL;
     if (rc == ST_OK && nc > 0) {
         *pairs = malloc(nc * sizeof **pairs);
         if (!*pairs)
@@ -151,10 +173,11 @@ static int classify(const st_dedup_index *ix, int64_t id, const st_dedup_entry *
     }
     for (size_t i = 0; rc == ST_OK && i < nc; i++) {
         const slot *s = &ix->slots[c[i]];
-        if (s->e && st_dedup_compare(s->e, e, &ix->p, s->id, id, &(*pairs)[*npairs]))
+        if (s->e && st_dedup_compare_skip(s->e, e, &ix->p, skip, s->id, id, &(*pairs)[*npairs]))
             (*npairs)++;
     }
     free(c);
+    free(skip);
     if (*npairs == 0 || rc != ST_OK) {
         free(*pairs);
         *pairs = NULL;

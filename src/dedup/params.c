@@ -15,6 +15,7 @@ void st_dedup_params_default(st_dedup_params *p)
     p->min_sent_matches = 3;
     p->max_sent_words = 48;
     p->max_bucket = 128;
+    p->boiler_df = 5;
 }
 
 int st_dedup_params_check(const st_dedup_params *p, char *err, size_t errlen)
@@ -36,7 +37,8 @@ int st_dedup_params_check(const st_dedup_params *p, char *err, size_t errlen)
         !(p->sent_threshold > 0 && p->sent_threshold <= 1))
         return st_seterr(err, errlen, ST_EUSAGE, "dedup: thresholds must be in (0, 1]");
     if (p->min_sent_words < 1 || p->min_sent_matches < 1 ||
-        p->max_sent_words < p->min_sent_words || p->max_sent_words > 4096 || p->max_bucket < 1)
+        p->max_sent_words < p->min_sent_words || p->max_sent_words > 4096 || p->max_bucket < 1 ||
+        p->boiler_df < 2 || p->boiler_df > 4096)
         return st_seterr(err, errlen, ST_EUSAGE, "dedup: bad sentence or bucket limits");
     return ST_OK;
 }

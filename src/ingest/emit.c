@@ -23,6 +23,19 @@ void st_ingest_ctx_init(st_ingest_ctx *ctx, const st_ingest_opts *opts, st_artic
     ctx->fn_ud = fn_ud;
 }
 
+char *st_ingest_take(st_buf *b)
+{
+    if (b->oom) {
+        st_buf_free(b);
+        return NULL;
+    }
+    if (!b->len) {
+        st_buf_free(b);
+        return st_strdup("");
+    }
+    return st_buf_take(b);
+}
+
 static char *where_of(const char *path, size_t line)
 {
     st_buf b = {0};
@@ -30,7 +43,7 @@ static char *where_of(const char *path, size_t line)
         st_buf_printf(&b, "%s:%zu", path, line);
     else
         st_buf_puts(&b, path);
-    return b.oom ? (st_buf_free(&b), NULL) : st_buf_take(&b);
+    return st_ingest_take(&b);
 }
 
 void st_ingest_diag(st_ingest_ctx *ctx, const char *path, size_t line, int severity,
@@ -114,6 +127,18 @@ static void normalise_language(char **lang)
     (*lang)[n] = '\0';
 }
 
+/* news-please's source_domain is sometimes "Host.com:443": lowercase, no port, no "www.". */
+static void normalise_source(char *s)
+{
+    if (!s)
+        return;
+    s[strcspn(s, ":/")] = '\0';
+    for (char *c = s; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    if (strncmp(s, "www.", 4) == 0 && s[4])
+        memmove(s, s + 4, strlen(s + 4) + 1);
+}
+
 static void normalise(st_article *a)
 {
     if (a->body)
@@ -128,6 +153,8 @@ static void normalise(st_article *a)
         drop_if_empty(small[i]);
     drop_if_empty(&a->title);
     normalise_language(&a->language);
+    normalise_source(a->source);
+    drop_if_empty(&a->source);
 }
 
 static int fail_oom(st_ingest_ctx *ctx, st_article *a)

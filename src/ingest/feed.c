@@ -1,5 +1,7 @@
 /* feed.c — RSS 2.0, RSS 1.0 (RDF) and Atom: one article per item/entry. */
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -27,12 +29,28 @@ static int ns_is(const xmlNode *n, const char *uri)
     return n->ns && n->ns->href && strcmp((const char *)n->ns->href, uri) == 0;
 }
 
-/* Text and CDATA below n; entity references are skipped, never expanded. */
+/* An entity the feed did not declare but HTML knows (&nbsp; &ndash;, common
+ * in feeds) becomes its character; others become a space so that words around
+ * them stay apart. Declared entities are never expanded. */
+static void entity_text(const xmlNode *c, st_buf *b)
+{
+    const htmlEntityDesc *e = c->name ? htmlEntityLookup(c->name) : NULL;
+    xmlChar utf8[8];
+    int n = e ? xmlCopyCharMultiByte(utf8, (int)e->value) : 0;
+    if (n > 0 && n < 8)
+        st_buf_append(b, (const char *)utf8, (size_t)n);
+    else
+        st_buf_putc(b, ' ');
+}
+
+/* Text and CDATA below n, without expanding entity references. */
 static void raw_text(const xmlNode *n, st_buf *b)
 {
     for (const xmlNode *c = n->children; c; c = c->next) {
         if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
             st_buf_puts(b, (const char *)c->content);
+        else if (c->type == XML_ENTITY_REF_NODE)
+            entity_text(c, b);
         else if (c->type == XML_ELEMENT_NODE)
             raw_text(c, b);
     }
@@ -47,8 +65,10 @@ static char *text(const xmlNode *n, int *oom)
         *oom = 1;
         return NULL;
     }
-    char *s = st_buf_take(&b);
-    if (s && !*st_trim(s)) {
+    char *s = st_ingest_take(&b);
+    if (!s)
+        *oom = 1;
+    else if (!*st_trim(s)) {
         free(s);
         s = NULL;
     }
@@ -92,7 +112,7 @@ static char *content_text(xmlNode *n, int *oom)
     int xhtml = type && strcmp((const char *)type, "xhtml") == 0;
     xmlFree(type);
     char *raw = xhtml ? inner_markup(n, oom) : text(n, oom);
-    if (!raw || plain)
+    if (!raw || plain || (!xhtml && !strpbrk(raw, "<&")))
         return raw;
     char *s = st_html_fragment_text(raw, strlen(raw));
     free(raw);
@@ -208,10 +228,10 @@ static char *close_array(st_buf *b, int *oom)
         *oom = 1;
         return NULL;
     }
-    return st_buf_take(b);
+    return st_ingest_take(b);
 }
 
-static char *item_id(item *it, const char *name, long line, int *oom)
+static char *item_id(item *it, const char *name, size_t index, int *oom)
 {
     if (it->id)
         return take(&it->id);
@@ -219,22 +239,22 @@ static char *item_id(item *it, const char *name, long line, int *oom)
         return st_strdup(it->link);
     st_buf b = {0};
     char *stem = st_ingest_stem(name);
-    st_buf_printf(&b, "%s:%ld", stem ? stem : "", line);
+    st_buf_printf(&b, "%s:%zu", stem ? stem : "", index);
     free(stem);
     if (b.oom || !stem) {
         st_buf_free(&b);
         *oom = 1;
         return NULL;
     }
-    return st_buf_take(&b);
+    return st_ingest_take(&b);
 }
 
-static int to_article(item *it, st_article *a, const char *name, long line, const char *lang)
+static int to_article(item *it, st_article *a, const char *name, size_t index, const char *lang)
 {
     int oom = 0;
     a->title = take(&it->title);
     a->body = it->body ? take(&it->body) : take(&it->summary);
-    a->ext_id = item_id(it, name, line, &oom);
+    a->ext_id = item_id(it, name, index, &oom);
     a->url = take(&it->link);
     char iso[32];
     const char *d = it->date ? it->date : it->updated;
@@ -246,7 +266,7 @@ static int to_article(item *it, st_article *a, const char *name, long line, cons
         st_buf e = {0};
         st_buf_printf(&e, "{\"categories\":%s}", cats);
         free(cats);
-        a->extra = e.oom ? (st_buf_free(&e), oom = 1, NULL) : st_buf_take(&e);
+        a->extra = e.oom ? (st_buf_free(&e), oom = 1, NULL) : st_ingest_take(&e);
     }
     if (lang)
         a->language = st_strdup(lang);
@@ -256,7 +276,7 @@ static int to_article(item *it, st_article *a, const char *name, long line, cons
 }
 
 static int one_item(st_ingest_ctx *ctx, const char *path, const char *name, xmlNode *n,
-                    const char *chan_lang)
+                    size_t index, const char *chan_lang)
 {
     item it;
     memset(&it, 0, sizeof it);
@@ -268,7 +288,7 @@ static int one_item(st_ingest_ctx *ctx, const char *path, const char *name, xmlN
     xmlChar *xl = xmlNodeGetLang(n);
     st_article *a = oom ? NULL : st_article_new();
     const char *lang = it.lang ? it.lang : xl ? (const char *)xl : chan_lang;
-    int rc = a ? to_article(&it, a, name, line, lang) : ST_ENOMEM;
+    int rc = a ? to_article(&it, a, name, index, lang) : ST_ENOMEM;
     xmlFree(xl);
     item_free(&it);
     if (rc != ST_OK) {
@@ -288,34 +308,42 @@ static char *channel_lang(xmlNode *chan, int *oom)
     return NULL;
 }
 
-/* Items sit under <channel> (RSS 2.0), beside it (RDF) or under <feed> (Atom). */
-static size_t walk_items(st_ingest_ctx *ctx, const char *path, const char *name,
-                         xmlNode *parent, const char *lang)
+/* Items sit under <channel> (RSS 2.0), beside it (RDF) or under <feed> (Atom).
+ * *n counts them (1-based numbers for ids of items without guid or link). */
+static void walk_items(st_ingest_ctx *ctx, const char *path, const char *name,
+                       xmlNode *parent, const char *lang, size_t *n)
 {
-    size_t n = 0;
     for (xmlNode *c = parent->children; c && !ctx->stop; c = c->next) {
         if (local_is(c, "item") || local_is(c, "entry")) {
-            n++;
-            one_item(ctx, path, name, c, lang);
+            one_item(ctx, path, name, c, ++*n, lang);
         } else if (local_is(c, "channel")) {
             int oom = 0;
             char *cl = channel_lang(c, &oom);
             if (oom) {
                 ctx->stop = ST_ENOMEM;
-                return n;
+                return;
             }
-            n += walk_items(ctx, path, name, c, cl ? cl : lang);
+            walk_items(ctx, path, name, c, cl ? cl : lang, n);
             free(cl);
         }
     }
-    return n;
 }
 
 int st_ingest_feed(st_ingest_ctx *ctx, const char *path, const char *name, const char *data,
                    size_t len)
 {
+    size_t n_fixed = 0;
+    int oom = 0;
+    char *fixed = st_ingest_fix_entities(data, len, 1, &n_fixed, &oom);
+    if (oom)
+        return ctx->stop = ST_ENOMEM;
+    if (fixed) {
+        data = fixed;
+        len = n_fixed;
+    }
     xmlDoc *doc = len <= INT32_MAX ? xmlReadMemory(data, (int)len, NULL, "UTF-8", FEED_OPTS)
                                    : NULL;
+    free(fixed);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root) {
         st_ingest_diag(ctx, path, 0, ST_EINPUT, "not well-formed XML");
@@ -323,13 +351,14 @@ int st_ingest_feed(st_ingest_ctx *ctx, const char *path, const char *name, const
         st_ingest_diag(ctx, path, 0, ST_EINPUT, "not an RSS or Atom feed (root element <%.40s>)",
                        (const char *)root->name);
     } else {
-        int oom = 0;
         char *lang = channel_lang(root, &oom);
         xmlChar *xl = xmlNodeGetLang(root);
         if (!lang && xl)
             lang = st_strdup((const char *)xl);
         xmlFree(xl);
-        if (!walk_items(ctx, path, name, root, lang) && !ctx->stop)
+        size_t n = 0;
+        walk_items(ctx, path, name, root, lang, &n);
+        if (!n && !ctx->stop)
             st_ingest_diag(ctx, path, 0, ST_EINPUT, "feed has no items");
         free(lang);
     }

@@ -79,9 +79,9 @@ static char *clean_text(xmlNode *n)
         st_buf_free(&b);
         return NULL;
     }
-    char *s = st_buf_take(&b);
+    char *s = st_ingest_take(&b);
     if (!s)
-        return st_strdup("");
+        return NULL;
     st_trim(st_squeeze_space(s));
     return s;
 }
@@ -369,7 +369,7 @@ static char *main_text(xmlDoc *doc)
             return NULL;
         }
         if (b.len)
-            return st_buf_take(&b);
+            return st_ingest_take(&b);
         st_buf_free(&b);
     }
     xmlNode *all = find_el(root, "article");
@@ -411,24 +411,34 @@ static int fill(st_article *a, page_meta *m)
         st_buf_putc(&b, '[');
         st_buf_json_str(&b, m->author);
         st_buf_putc(&b, ']');
-        if (b.oom)
+        if (!(a->authors = st_ingest_take(&b)))
             return ST_ENOMEM;
-        a->authors = st_buf_take(&b);
     }
     return ST_OK;
 }
 
-static xmlDoc *parse_html(const char *data, size_t len)
+static xmlDoc *parse_html(const char *data, size_t len, int *oom)
 {
-    if (!len || len > INT32_MAX)
-        return NULL;
-    return htmlReadMemory(data, (int)len, NULL, "UTF-8", HTML_OPTS);
+    size_t n = 0;
+    char *esc = st_ingest_fix_entities(data, len, 0, &n, oom);
+    if (esc) {
+        data = esc;
+        len = n;
+    }
+    xmlDoc *doc = (len && len <= INT32_MAX && !*oom)
+                      ? htmlReadMemory(data, (int)len, NULL, "UTF-8", HTML_OPTS)
+                      : NULL;
+    free(esc);
+    return doc;
 }
 
 int st_ingest_html(st_ingest_ctx *ctx, const char *path, const char *name, const char *data,
                    size_t len)
 {
-    xmlDoc *doc = parse_html(data, len);
+    int oom = 0;
+    xmlDoc *doc = parse_html(data, len, &oom);
+    if (oom)
+        return ctx->stop = ST_ENOMEM;
     if (!doc) {
         st_ingest_diag(ctx, path, 0, ST_EINPUT, "not parseable as HTML");
         return ctx->stop;
@@ -454,9 +464,10 @@ int st_ingest_html(st_ingest_ctx *ctx, const char *path, const char *name, const
 
 char *st_html_fragment_text(const char *html, size_t len)
 {
-    xmlDoc *doc = parse_html(html, len);
+    int oom = 0;
+    xmlDoc *doc = parse_html(html, len, &oom);
     if (!doc)
-        return st_strdup("");
+        return oom ? NULL : st_strdup("");
     xmlNode *root = xmlDocGetRootElement(doc);
     char *s;
     if (root) {

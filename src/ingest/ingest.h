@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "storytrack.h"
+#include "util/util.h"
 
 /* One ingest run. Parsers never call the user's callbacks directly: they go
  * through st_ingest_emit and st_ingest_diag, which keep the counts honest. */
@@ -93,6 +94,18 @@ int st_ingest_feed(st_ingest_ctx *ctx, const char *path, const char *name, const
  * elements as paragraph breaks and scripts/styles dropped; malloc'd, caller
  * frees; "" for no text; NULL on out of memory. */
 char *st_html_fragment_text(const char *html, size_t len);
+
+/* entities.c: libxml2 drops a bare '&' ("Q&A", "Tom & Jerry") and, in XML,
+ * every HTML entity a feed did not declare (&nbsp;, &ndash;), sometimes with
+ * text around it. This rewrites a bare '&' as "&amp;" and, when `xml`, a known
+ * HTML entity as a numeric reference. Returns a malloc'd copy (caller frees,
+ * length in *out_len), or NULL when nothing needed fixing or, with *oom set,
+ * on out of memory. */
+char *st_ingest_fix_entities(const char *data, size_t len, int xml, size_t *out_len, int *oom);
+
+/* st_buf_take that always returns a NUL-terminated string ("" for a buffer
+ * never written to), or NULL when an append ran out of memory. */
+char *st_ingest_take(st_buf *b);
 
 /* ------------------------------------------------------------ url helpers */
 

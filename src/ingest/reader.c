@@ -162,15 +162,38 @@ static int list_dir(const char *path, char ***names, size_t *n)
     return rc;
 }
 
-static int ingest_any(st_ingest_ctx *ctx, const char *path, int depth);
+/* The directories being walked, outermost first: a symlink back to one of
+ * them would read the same files again and again. */
+typedef struct dir_stack {
+    dev_t dev[MAX_DEPTH + 1];
+    ino_t ino[MAX_DEPTH + 1];
+    int n;
+} dir_stack;
 
-static int ingest_dir(st_ingest_ctx *ctx, const char *path, int depth)
+static int on_stack(const dir_stack *ds, const struct stat *st)
 {
-    if (depth > MAX_DEPTH) {
+    for (int i = 0; i < ds->n; i++)
+        if (ds->dev[i] == st->st_dev && ds->ino[i] == st->st_ino)
+            return 1;
+    return 0;
+}
+
+static int ingest_any(st_ingest_ctx *ctx, const char *path, dir_stack *ds);
+
+static int ingest_dir(st_ingest_ctx *ctx, const char *path, const struct stat *st,
+                      dir_stack *ds)
+{
+    if (on_stack(ds, st)) {
+        st_ingest_diag(ctx, path, 0, ST_OK, "directory already being read (symlink loop): skipped");
+        return ctx->stop;
+    }
+    if (ds->n > MAX_DEPTH) {
         st_ingest_diag(ctx, path, 0, ST_EINPUT, "directory nested deeper than %d: skipped",
                        MAX_DEPTH);
         return ctx->stop;
     }
+    ds->dev[ds->n] = st->st_dev;
+    ds->ino[ds->n++] = st->st_ino;
     char **names = NULL;
     size_t n = 0;
     int rc = list_dir(path, &names, &n);
@@ -185,16 +208,17 @@ static int ingest_dir(st_ingest_ctx *ctx, const char *path, int depth)
         if (child.oom)
             ctx->stop = ST_ENOMEM;
         else
-            ingest_any(ctx, child.s, depth + 1);
+            ingest_any(ctx, child.s, ds);
         st_buf_free(&child);
     }
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
+    ds->n--;
     return ctx->stop;
 }
 
-static int ingest_any(st_ingest_ctx *ctx, const char *path, int depth)
+static int ingest_any(st_ingest_ctx *ctx, const char *path, dir_stack *ds)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -202,12 +226,12 @@ static int ingest_any(st_ingest_ctx *ctx, const char *path, int depth)
         return ctx->stop;
     }
     if (S_ISDIR(st.st_mode))
-        return ingest_dir(ctx, path, depth);
+        return ingest_dir(ctx, path, &st, ds);
     if (S_ISREG(st.st_mode))
         return ingest_file(ctx, path, &st);
     /* Inside a directory, sockets and devices are not inputs; named at the top
      * level (a FIFO, /dev/stdin) they are read as streams. */
-    if (depth == 0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))) {
+    if (ds->n == 0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))) {
         int fd = open(path, O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
             st_ingest_diag(ctx, path, 0, ST_EIO, "cannot open: %s", strerror(errno));
@@ -228,7 +252,9 @@ int st_ingest_read_path(st_ingest_ctx *ctx, const char *path)
         st_ingest_diag(ctx, path, 0, ST_EIO, "cannot open: %s", strerror(errno));
         return ST_EIO;
     }
-    return ingest_any(ctx, path, 0);
+    dir_stack ds;
+    ds.n = 0;
+    return ingest_any(ctx, path, &ds);
 }
 
 int st_ingest_path(const char *path, const st_ingest_opts *opts, st_article_fn fn,

@@ -17,7 +17,8 @@ struct st_pipeline {
 
 /* stages.c: create the later stages and, when `restore`, rebuild their state
  * from the store. */
-int st_pipeline_stages_new(st_pipeline *p, int restore, char *err, size_t errlen);
+int st_pipeline_stages_new(st_pipeline *p, const char *data_dir, int restore, char *err,
+                           size_t errlen);
 void st_pipeline_stages_free(st_pipeline *p);
 /* Fills the row's signatures (MinHash, SimHash) before the article is stored. */
 int st_pipeline_stages_sign(st_pipeline *p, const st_doc *doc, st_article_row *row);

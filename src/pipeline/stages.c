@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "dedup/dedup.h"
+#include "events/events.h"
 #include "pipeline/pipeline.h"
 #include "util/util.h"
 
@@ -12,6 +13,7 @@ struct st_stages {
     st_dedup_entry *pending;        /* entry of the article being stored */
     unsigned char *minhash_blob;    /* its signature blobs, alive until run */
     unsigned char *entry_blob;
+    st_cameo *cameo;                /* CAMEO dictionaries */
 };
 
 /* The index is rebuilt from the stored entry blobs: no text is re-analysed. */
@@ -25,7 +27,8 @@ static int restore_dedup(int64_t id, const void *blob, size_t n, void *ud)
     return rc == ST_EDUP ? ST_OK : rc;
 }
 
-int st_pipeline_stages_new(st_pipeline *p, int restore, char *err, size_t errlen)
+int st_pipeline_stages_new(st_pipeline *p, const char *data_dir, int restore, char *err,
+                           size_t errlen)
 {
     struct st_stages *s = p->stages = calloc(1, sizeof *p->stages);
     if (!s)
@@ -38,6 +41,8 @@ int st_pipeline_stages_new(st_pipeline *p, int restore, char *err, size_t errlen
         rc = st_dedup_index_new(&s->dparams, &s->dedup, err, errlen);
     if (rc == ST_OK && restore && (rc = st_store_each_dedup(p->db, restore_dedup, s)) != ST_OK)
         st_seterr(err, errlen, rc, "cannot rebuild the duplicate index: %s", st_strerror(rc));
+    if (rc == ST_OK)
+        rc = st_cameo_load_default(data_dir, &s->cameo, err, errlen);
     return rc;
 }
 
@@ -56,6 +61,7 @@ void st_pipeline_stages_free(st_pipeline *p)
         return;
     drop_pending(p->stages);
     st_dedup_index_free(p->stages->dedup);
+    st_cameo_free(p->stages->cameo);
     free(p->stages);
 }
 
@@ -106,5 +112,5 @@ int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, cons
     drop_pending(p->stages);
     if (rc != ST_OK)
         return st_seterr(err, errlen, rc, "duplicate detection failed: %s", st_strerror(rc));
-    return ST_OK;
+    return st_events_article(p->stages->cameo, p->db, id, a, doc, err, errlen);
 }

@@ -14,15 +14,21 @@
 
 typedef struct st_text st_text;
 
-/* Loads resources from data_dir (NULL = ST_DATA_DIR or $STORYTRACK_DATA).
- * Free with st_text_free. */
+/* Loads resources: stopword lists from <dir>/stopwords/<lang>.txt, where dir
+ * is data_dir, else $STORYTRACK_DATA, else ST_DATA_DIR (the repository's
+ * data/, set by the Makefile); and every libexttextcat fingerprint Debian
+ * ships. Stemmers are created on first use. ST_EIO when a file is missing
+ * (reason in err). Free with st_text_free (accepts NULL). */
 int st_text_new(const char *data_dir, st_text **out, char *err, size_t errlen);
 void st_text_free(st_text *t);
 
 /* ------------------------------------------------------------ language id */
 
 /* ISO 639-1 code (e.g. "en", "id") of s[0..n) in lang[8], "und" when unknown;
- * *conf in [0,1] (may be NULL). */
+ * *conf in [0,1] (may be NULL): 1 / (languages textcat found equally likely),
+ * scaled down for texts under ~60 letters. Only the first 4 KB are read.
+ * Malay ("ms") is reported as "id" (see langid.c for why). Returns ST_OK, or
+ * ST_EUSAGE for a NULL handle or text. */
 int st_lang_detect(st_text *t, const char *s, size_t n, char lang[8], double *conf);
 
 /* ------------------------------------------------------------ tokens */
@@ -50,10 +56,17 @@ typedef struct st_tokiter {
 } st_tokiter;
 
 void st_tokiter_init(st_tokiter *it, const char *s, size_t n);
-/* Returns 1 and fills *tok, or 0 at the end. */
+/* Returns 1 and fills *tok, or 0 at the end. Words: letters, marks and digits
+ * by Unicode category, with inner ' ’ - joining letters ("don't", "Al-Nono";
+ * a trailing apostrophe is left out: "Hamas'" -> "Hamas"); upper-case
+ * initials "U.S." are one word. Numbers: a '.' or ',' joins only when a digit
+ * follows; a trailing '%' is kept. URLs: http://, https://, www. ; e-mail
+ * addresses need a dotted domain. Invalid UTF-8 bytes are skipped. */
 int st_tokiter_next(st_tokiter *it, st_token *tok);
 /* NFKC + case folding of the token into out[cap] (NUL-terminated, truncated
- * to fit); returns the length written. */
+ * to fit without splitting a character); returns the length written. ’ and
+ * the Unicode hyphens become ASCII ' and - so both spellings give one term.
+ * No allocation for tokens under 256 code points. */
 size_t st_token_fold(const char *s, const st_token *tok, char *out, size_t cap);
 
 /* ------------------------------------------------------------ sentences */
@@ -62,22 +75,27 @@ typedef struct st_span {
     size_t off, len;
 } st_span;
 
-/* Splits s[0..n) into sentences (trimmed spans). *out is malloc'd: caller
- * frees with free(). lang may be NULL. */
+/* Splits s[0..n) into sentences (trimmed spans, in order, offsets into s).
+ * *out is malloc'd: caller frees with free() (it may be NULL when *count
+ * is 0). lang may be NULL (the rules are the same for every language
+ * now). Returns ST_OK or ST_ENOMEM. */
 int st_sentences(const char *s, size_t n, const char *lang, st_span **out, size_t *count);
 
 /* ------------------------------------------------------------ words */
 
-/* 1 when the folded word is a stopword of lang. */
+/* 1 when the folded word is a stopword of lang; 0 for languages without a
+ * list or a NULL lang. */
 int st_stopword(const st_text *t, const char *lang, const char *w, size_t n);
 /* Snowball stem of a folded word into out[cap]; returns length. Languages
- * without a stemmer copy the word. */
+ * without a stemmer copy the word. Every libstemmer algorithm is reachable by
+ * its ISO 639-1 code ("ms" uses Indonesian; "no", "nb", "nn" Norwegian).
+ * Recent stems are memoised per language (pure function, same results). */
 size_t st_stem(st_text *t, const char *lang, const char *w, size_t n, char *out, size_t cap);
 
 /* ------------------------------------------------------------ documents */
 
 typedef struct st_term {
-    char *text;     /* the stem (owned by the doc) */
+    char *text;     /* the stem of a word, the folded number or CJK bigram (owned by the doc) */
     uint64_t hash;  /* st_hash64 of text */
     uint32_t count; /* occurrences in the document */
 } st_term;
@@ -98,8 +116,11 @@ typedef struct st_doc {
 } st_doc;
 
 /* Analyses one article. meta_lang (may be NULL) is the input's language
- * field: used when detection is unsure, flagged when it disagrees.
- * Free with st_doc_free. */
+ * field ("en", "en-US", "ms" -> "id"): used when detection is unknown or its
+ * confidence is under 0.5, flagged in lang_mismatch when both are sure and
+ * disagree. Terms: WORD, NUM and CJK tokens, folded, without stopwords and
+ * one-letter Latin words, words stemmed; URLs and e-mails are counted in
+ * ntokens only. Free with st_doc_free (accepts NULL). */
 int st_doc_analyse(st_text *t, const char *title, const char *body, const char *meta_lang,
                    st_doc **out);
 void st_doc_free(st_doc *d);

@@ -25,10 +25,23 @@ typedef struct st_stoplist {
     st_wordset set;
 } st_stoplist;
 
+/* A memo of recent stems: news vocabulary is Zipfian, so a small
+ * direct-mapped table answers most tokens without running the stemmer
+ * (which costs several times the rest of the per-token work). */
+#define ST_STEMCACHE_WORD 22 /* longer words are not cached */
+#define ST_STEMCACHE_SIZE 32768 /* 64-byte entries: 2 MB per language in use */
+typedef struct st_stemmemo {
+    uint64_t hash; /* 0 = empty */
+    unsigned char wlen, slen;
+    char word[ST_STEMCACHE_WORD];
+    char stem[ST_STEMCACHE_WORD + 10];
+} st_stemmemo;
+
 /* A lazily created stemmer; `tried` remembers a language without one. */
 typedef struct st_stemslot {
     char lang[8];
     struct sb_stemmer *stemmer;
+    st_stemmemo *memo; /* ST_STEMCACHE_SIZE entries, or NULL */
     int tried;
 } st_stemslot;
 

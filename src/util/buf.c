@@ -39,6 +39,8 @@ int st_buf_reserve(st_buf *b, size_t extra)
         b->oom = 1;
         return ST_ENOMEM;
     }
+    if (!b->s)
+        s[0] = '\0'; /* a fresh buffer reads as "" even before any append */
     b->s = s;
     b->cap = cap;
     return ST_OK;

@@ -90,6 +90,48 @@ void st_now_iso(char out[32])
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* Days from civil date (Howard Hinnant's algorithm), exact for the Gregorian calendar. */
+static long days_from_civil(int y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long)doe - 719468;
+}
+
+/* Offset east of UTC in seconds from "Z", "+02:00", "-0500", "GMT", "UTC";
+ * 0 when absent or unknown. */
+static long tz_offset(const char *t)
+{
+    while (*t == ' ')
+        t++;
+    if (*t == '+' || *t == '-') {
+        int sign = *t == '-' ? -1 : 1, hh = 0, mm = 0;
+        if (sscanf(t + 1, "%2d:%2d", &hh, &mm) >= 1 || sscanf(t + 1, "%2d%2d", &hh, &mm) >= 1)
+            return sign * (hh * 3600L + mm * 60L);
+    }
+    static const struct { const char *name; int hours; } zones[] = {
+        {"EST", -5}, {"EDT", -4}, {"CST", -6}, {"CDT", -5}, {"MST", -7},
+        {"MDT", -6}, {"PST", -8}, {"PDT", -7}};
+    for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++)
+        if (!strncmp(t, zones[i].name, 3))
+            return zones[i].hours * 3600L;
+    return 0;
+}
+
+/* Writes a UTC time, shifting a local time with offset `off` (seconds). */
+static void write_utc(char out[32], int y, int mo, int d, int h, int mi, int sec, long off)
+{
+    long long t = (long long)days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400LL +
+                  h * 3600LL + mi * 60LL + sec - off;
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 static int month_of(const char *s)
 {
     static const char *m[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -115,8 +157,12 @@ int st_date_normalise(const char *in, char out[32])
     /* ISO 8601 and "YYYY-MM-DD HH:MM:SS" */
     if (sscanf(in, "%4d-%2d-%2d%n", &y, &mo, &d, &n) == 3 && valid_ymd(y, mo, d)) {
         const char *t = in + n;
-        if ((*t == 'T' || *t == ' ') && sscanf(t + 1, "%2d:%2d:%2d", &h, &mi, &sec) >= 2) {
-            snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, sec);
+        int m = 0;
+        if ((*t == 'T' || *t == ' ') && sscanf(t + 1, "%2d:%2d%n:%2d%n", &h, &mi, &m, &sec, &m) >= 2) {
+            const char *z = t + 1 + m;
+            while (*z == '.' || (*z >= '0' && *z <= '9'))
+                z++; /* fractions of a second */
+            write_utc(out, y, mo, d, h, mi, sec, tz_offset(z));
         } else {
             snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
         }
@@ -126,10 +172,11 @@ int st_date_normalise(const char *in, char out[32])
     const char *p = strchr(in, ',');
     p = p ? p + 1 : in;
     char mon[16];
-    if (sscanf(p, "%d %15s %d %d:%d:%d", &d, mon, &y, &h, &mi, &sec) >= 3 &&
+    int m = 0;
+    if (sscanf(p, "%d %15s %d %d:%d:%d%n", &d, mon, &y, &h, &mi, &sec, &m) >= 3 &&
         (mo = month_of(mon)) && valid_ymd(y, mo, d)) {
         if (h >= 0)
-            snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, sec);
+            write_utc(out, y, mo, d, h, mi, sec, m ? tz_offset(p + m) : 0);
         else
             snprintf(out, 32, "%04d-%02d-%02d", y, mo, d);
         return 0;
@@ -141,17 +188,6 @@ int st_date_normalise(const char *in, char out[32])
         return 0;
     }
     return -1;
-}
-
-/* Days from civil date (Howard Hinnant's algorithm), exact for the Gregorian calendar. */
-static long days_from_civil(int y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (long)doe - 719468;
 }
 
 double st_date_days(const char *iso)

@@ -1,0 +1,664 @@
+/* coder.c — shallow CAMEO coding of one sentence.
+ *
+ * Steps: tokens; actor and agent phrases (longest match); composition of
+ * agents with the country next to them ("Israeli officials" -> ISRGOV,
+ * "pejabat Israel" -> ISRGOV); verb phrases and the most specific pattern of
+ * their block; source = nearest actor before the verb, target = first actor
+ * after it (swapped for "was VERBed by X"); compounds ("Egypt and Qatar")
+ * give one event per member. Actors after "in/at/di" are places, not parties. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "events/dict.h"
+#include "util/util.h"
+
+#define MAXTOK 400
+#define TOKW 48
+
+typedef struct tk {
+    size_t off, len;
+    char up[TOKW];
+    size_t upn;
+    int punct;
+    int cap; /* starts with an upper-case letter in the text */
+} tk;
+
+typedef struct mention {
+    int s, e; /* tokens [s, e) */
+    char code[32];
+    int actor, agent, loc;
+} mention;
+
+typedef struct sent {
+    const char *text;
+    tk t[MAXTOK];
+    int n;
+    mention m[96];
+    int nm;
+    signed char in_mention[MAXTOK];
+} sent;
+
+/* ------------------------------------------------------------------ tokens */
+
+static int is_word_byte(unsigned char c) { return isalnum(c) || c >= 0x80; }
+
+/* Length of a UTF-8 punctuation sequence we treat like ASCII punctuation
+ * (curly quotes, dashes), else 0. */
+static size_t utf8_punct(const char *s, size_t n)
+{
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        ((unsigned char)s[2] >= 0x93 && (unsigned char)s[2] <= 0x9D))
+        return 3;
+    return 0;
+}
+
+static int is_apos(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == '\'')
+        return 1;
+    if (n >= 3 && !memcmp(s, "\xE2\x80\x99", 3))
+        return 3;
+    return 0;
+}
+
+static void push(sent *x, size_t off, size_t len, int punct)
+{
+    if (x->n >= MAXTOK)
+        return;
+    tk *t = &x->t[x->n++];
+    t->off = off;
+    t->len = len;
+    t->punct = punct;
+    t->cap = isupper((unsigned char)x->text[off]);
+    size_t k = 0;
+    for (size_t i = 0; i < len && k < TOKW - 1; i++) {
+        size_t a = is_apos(x->text + off + i, len - i);
+        if (a) {
+            t->up[k++] = '\'';
+            i += a - 1;
+            continue;
+        }
+        t->up[k++] = (char)toupper((unsigned char)x->text[off + i]);
+    }
+    t->up[k] = 0;
+    t->upn = k;
+}
+
+static void tokenize(sent *x, const char *s, size_t n)
+{
+    x->text = s;
+    x->n = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        size_t up = utf8_punct(s + i, n - i);
+        if (isspace(c)) {
+            i++;
+        } else if (up && memcmp(s + i, "\xE2\x80\x99", 3)) {
+            push(x, i, up, 1);
+            i += up;
+        } else if (is_word_byte(c) && !up) {
+            size_t st = i;
+            while (i < n) {
+                size_t a;
+                if (utf8_punct(s + i, n - i) && !is_apos(s + i, n - i))
+                    break;
+                if (is_word_byte((unsigned char)s[i])) {
+                    i++;
+                } else if ((a = is_apos(s + i, n - i)) && i + a < n &&
+                           isalpha((unsigned char)s[i + a])) {
+                    /* Possessive 's is its own token; O'Brien stays whole. */
+                    if ((s[i + a] == 's' || s[i + a] == 'S') &&
+                        (i + a + 1 >= n || !is_word_byte((unsigned char)s[i + a + 1])))
+                        break;
+                    i += a;
+                } else if ((s[i] == '-' || s[i] == '.') && i + 1 < n &&
+                           isalnum((unsigned char)s[i + 1])) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            /* "U.S." keeps its final dot. */
+            if (i < n && s[i] == '.' && memchr(s + st, '.', i - st))
+                i++;
+            push(x, st, i - st, 0);
+            size_t a = is_apos(s + i, n - i);
+            if (a && i + a < n && (s[i + a] == 's' || s[i + a] == 'S') &&
+                (i + a + 1 >= n || !is_word_byte((unsigned char)s[i + a + 1]))) {
+                push(x, i, a + 1, 0);
+                i += a + 1;
+            }
+        } else {
+            size_t a = is_apos(s + i, n - i);
+            size_t len = a ? a : 1;
+            push(x, i, len, 1);
+            i += len;
+        }
+    }
+}
+
+static int tok_is(const tk *t, const char *w) { return !strcmp(t->up, w); }
+
+static int tok_in(const tk *t, const char *const *list)
+{
+    for (; *list; list++)
+        if (tok_is(t, *list))
+            return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ phrases */
+
+static int match_words(const st_cameo *c, const ev_word *w, int nw, const sent *x, int i);
+
+/* Length in tokens of a synset member matching at i, or 0. */
+static int match_synset(const st_cameo *c, const char *name, const sent *x, int i)
+{
+    int id = ev_map_get(&c->synsets, name, strlen(name));
+    if (id < 0 || i >= x->n)
+        return 0;
+    const tk *t = &x->t[i];
+    int best = 0;
+    for (size_t k = 0; k <= 3 && k < t->upn; k++) {
+        int p = ev_map_get(&c->synphrases.first, t->up, t->upn - k);
+        for (; p >= 0; p = c->synphrases.v[p].next) {
+            const ev_phrase *ph = &c->synphrases.v[p];
+            if (ph->owner == id && ph->nwords > best && match_words(c, ph->words, ph->nwords, x, i))
+                best = ph->nwords;
+        }
+    }
+    return best;
+}
+
+/* Tokens matched by consecutive words at i (synsets may span several), or 0. */
+static int match_words(const st_cameo *c, const ev_word *w, int nw, const sent *x, int i)
+{
+    int j = i;
+    for (int k = 0; k < nw; k++) {
+        if (j >= x->n || x->t[j].punct)
+            return 0;
+        if (w[k].syn) {
+            int m = match_synset(c, w[k].w, x, j);
+            if (!m)
+                return 0;
+            j += m;
+        } else {
+            if (!ev_word_match(&w[k], x->t[j].up, x->t[j].upn))
+                return 0;
+            j++;
+        }
+    }
+    return j - i;
+}
+
+/* The longest phrase of idx at token i: returns its index and sets *len. */
+static int longest(const st_cameo *c, const ev_index *idx, const sent *x, int i, int stem,
+                   int *len)
+{
+    const tk *t = &x->t[i];
+    int best = -1;
+    *len = 0;
+    if (t->punct)
+        return -1;
+    for (size_t k = 0; k <= (stem ? 3u : 0u) && k < t->upn; k++) {
+        int p = ev_map_get(&idx->first, t->up, t->upn - k);
+        for (; p >= 0; p = idx->v[p].next) {
+            const ev_phrase *ph = &idx->v[p];
+            if (!stem && strlen(ph->words[0].w) != t->upn)
+                continue;
+            int m = match_words(c, ph->words, ph->nwords, x, i);
+            if (m > *len) {
+                *len = m;
+                best = p;
+            }
+        }
+    }
+    return best;
+}
+
+/* ------------------------------------------------------------------ mentions */
+
+static const char *const LOC_PREPS[] = {"IN", "AT", "NEAR", "DI", "INSIDE", "ACROSS",
+                                        "THROUGHOUT", "AROUND", "OUTSIDE", NULL};
+
+static void find_mentions(const st_cameo *c, sent *x, int date)
+{
+    x->nm = 0;
+    for (int i = 0; i < x->n && x->nm < (int)(sizeof x->m / sizeof x->m[0]);) {
+        int la, lg;
+        int pa = longest(c, &c->actors, x, i, 1, &la);
+        int pg = longest(c, &c->agents, x, i, 1, &lg);
+        const char *code = pa >= 0 ? ev_actor_code(c, c->actors.v[pa].owner, date) : NULL;
+        if (!code)
+            la = 0;
+        if (!la && !lg) {
+            i++;
+            continue;
+        }
+        mention *m = &x->m[x->nm++];
+        memset(m, 0, sizeof *m);
+        m->s = i;
+        if (la >= lg) {
+            m->e = i + la;
+            m->actor = 1;
+            snprintf(m->code, sizeof m->code, "%s", code);
+        } else {
+            m->e = i + lg;
+            m->agent = 1;
+            snprintf(m->code, sizeof m->code, "%s", c->agentv[c->agents.v[pg].owner].role);
+        }
+        i = m->e;
+    }
+}
+
+/* Adds an agent's role to an actor code unless it is already there. */
+static void add_role(char code[32], const char *role)
+{
+    size_t n = strlen(code), r = strlen(role);
+    if (r && (n < r || strcmp(code + n - r, role)) && n + r < 32)
+        strcat(code, role);
+}
+
+static int gap_ok(const sent *x, int from, int to, const char *const *allowed, int max)
+{
+    if (to - from > max)
+        return 0;
+    for (int k = from; k < to; k++)
+        if (!tok_in(&x->t[k], allowed))
+            return 0;
+    return 1;
+}
+
+static void remove_mention(sent *x, int k)
+{
+    memmove(&x->m[k], &x->m[k + 1], (size_t)(x->nm - k - 1) * sizeof x->m[0]);
+    x->nm--;
+}
+
+/* Joins actors and agents that name one party. */
+static void compose(const st_cameo *c, sent *x)
+{
+    static const char *const POSS[] = {"'S", "'", NULL};
+    static const char *const OF[] = {"OF", "THE", "'S", NULL};
+    static const char *const NONE[] = {NULL};
+    for (int k = 0; k + 1 < x->nm;) {
+        mention *a = &x->m[k], *b = &x->m[k + 1];
+        int merged = 0;
+        if (a->actor && b->agent && (gap_ok(x, a->e, b->s, POSS, 1) || b->s - a->e <= 1)) {
+            /* "Israeli officials", "Egypt's foreign minister", "US senior officials" */
+            int vl = 0;
+            int plain = b->s == a->e || gap_ok(x, a->e, b->s, POSS, 1) ||
+                        (!x->t[a->e].punct && !x->t[a->e].cap &&
+                         longest(c, &c->verbs, x, a->e, 0, &vl) < 0);
+            if (plain) {
+                add_role(a->code, b->code);
+                merged = 1;
+            }
+        } else if (a->agent && b->actor && (gap_ok(x, a->e, b->s, OF, 3))) {
+            /* "leaders of Egypt's Muslim Brotherhood", "pejabat Israel" */
+            char code[32];
+            snprintf(code, sizeof code, "%s", b->code);
+            add_role(code, a->code);
+            snprintf(a->code, sizeof a->code, "%s", code);
+            a->agent = 0;
+            a->actor = 1;
+            merged = 1;
+        } else if (a->actor && b->actor && gap_ok(x, a->e, b->s, NONE, 0)) {
+            /* "Qatar Prime Minister Al Thani": keep the more specific code. */
+            if (strlen(b->code) > strlen(a->code))
+                memcpy(a->code, b->code, sizeof a->code);
+            merged = 1;
+        } else if (a->agent && b->agent && gap_ok(x, a->e, b->s, NONE, 0)) {
+            add_role(a->code, b->code);
+            merged = 1;
+        }
+        if (merged) {
+            a->e = b->e;
+            remove_mention(x, k + 1);
+            /* "Egypt's Muslim Brotherhood": a second actor right after a
+             * possessive takes the first as its country. */
+        } else {
+            k++;
+        }
+    }
+    for (int k = 0; k < x->nm; k++) {
+        mention *m = &x->m[k];
+        if (m->agent) {
+            char code[32];
+            snprintf(code, sizeof code, "---%s", m->code);
+            snprintf(m->code, sizeof m->code, "%s", code);
+            m->agent = 0;
+            m->actor = 1;
+        }
+        m->loc = m->s > 0 && tok_in(&x->t[m->s - 1], LOC_PREPS);
+        if (m->s > 1 && tok_is(&x->t[m->s - 1], "THE") && tok_in(&x->t[m->s - 2], LOC_PREPS))
+            m->loc = 1;
+    }
+    memset(x->in_mention, -1, sizeof x->in_mention);
+    for (int k = 0; k < x->nm; k++)
+        for (int i = x->m[k].s; i < x->m[k].e; i++)
+            x->in_mention[i] = (signed char)k;
+}
+
+/* ------------------------------------------------------------------ verbs */
+
+static const char *const DETERMINERS[] = {
+    "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "THIS", "THESE", "THOSE", "OUR", "MY",
+    "YOUR", "ANY", "EACH", "EVERY", "'S", "SUCH", "OF", "PARA", "SEBUAH", "SEORANG", NULL};
+static const char *const NEGATIONS[] = {"NOT", "NEVER", "TIDAK", "BELUM", "TAK", "BUKAN",
+                                        "NOR", "CANNOT", NULL};
+static const char *const BE[] = {"WAS", "WERE", "BEEN", "BEING", "BE", "IS", "ARE", "GET",
+                                 "GOT", NULL};
+static const char *const COMPOUND[] = {"AND", "DAN", "&", "OR", "ATAU", ",", NULL};
+static const char *const SAYING[] = {"SAID", "SAYS", "SAY", "TOLD", "ACCORDING", "REPORTED",
+                                     "KATANYA", "MENGATAKAN", "KATA", "UJAR", "MENURUT",
+                                     "MELAPORKAN", NULL};
+
+static int clause_end(const sent *x, int i)
+{
+    return x->t[i].punct && (tok_is(&x->t[i], ";") || tok_is(&x->t[i], ":"));
+}
+
+/* Pattern words in order inside [from, to); returns 1 when all matched. */
+static int match_seq(const st_cameo *c, const ev_word *w, int nw, const sent *x, int from,
+                     int to)
+{
+    int j = from;
+    for (int k = 0; k < nw; k++) {
+        int found = 0;
+        for (; j < to; j++) {
+            int m = match_words(c, &w[k], 1, x, j);
+            if (m) {
+                j += m;
+                found = 1;
+                break;
+            }
+        }
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+typedef struct verbhit {
+    int s, e;
+    const char *code1, *code2;
+} verbhit;
+
+/* The code of a verb at [s, e): its block's most specific matching
+ * pattern, else the verb's or the block's default. 0 = not an event. */
+static int choose_code(const st_cameo *c, const ev_verb *v, const sent *x, int s, int e,
+                       verbhit *h)
+{
+    const ev_block *b = &c->blocks[v->block];
+    int lo = s, hi = e;
+    while (lo > 0 && s - lo < 6 && !clause_end(x, lo - 1))
+        lo--;
+    while (hi < x->n && hi - e < 14 && !clause_end(x, hi))
+        hi++;
+    const ev_pattern *best = NULL;
+    int score = 0;
+    for (int k = 0; k < b->npatterns; k++) {
+        const ev_pattern *p = &c->patterns[b->first_pattern + k];
+        int sc = p->npre + p->npost;
+        if (sc <= score)
+            continue;
+        if (p->npost && !match_seq(c, p->post, p->npost, x, e, hi))
+            continue;
+        if (p->npre && !match_seq(c, p->pre, p->npre, x, lo, s))
+            continue;
+        best = p;
+        score = sc;
+    }
+    h->s = s;
+    h->e = e;
+    if (best) {
+        if (best->null)
+            return 0;
+        h->code1 = best->code1;
+        h->code2 = best->code2;
+    } else if (v->has_code) {
+        if (v->null)
+            return 0;
+        h->code1 = v->code1;
+        h->code2 = v->code2;
+    } else {
+        if (b->null)
+            return 0;
+        h->code1 = b->code1;
+        h->code2 = b->code2;
+    }
+    if (!best && !strncmp(h->code1, "01", 2) && !h->code2[0])
+        return 0; /* a bare "said": reported speech is coded by its inner verb */
+    return h->code1[0] || h->code2[0];
+}
+
+/* ------------------------------------------------------------------ events */
+
+static char *span_dup(const sent *x, int s, int e)
+{
+    return st_strndup(x->text + x->t[s].off, x->t[e - 1].off + x->t[e - 1].len - x->t[s].off);
+}
+
+static int emit(const st_cameo *c, const sent *x, st_cameo_events *ev, const mention *src,
+                const mention *tgt, const char *code, const verbhit *h, int negated,
+                int reported, int place)
+{
+    const char *sc = src ? src->code : "---", *tc = tgt ? tgt->code : "---";
+    for (size_t i = 0; i < ev->n; i++) {
+        const st_cameo_event *o = &ev->v[i];
+        if (o->verb_off == x->t[h->s].off && !strcmp(o->source, sc) && !strcmp(o->target, tc) &&
+            !strcmp(o->code, code))
+            return ST_OK;
+    }
+    if (ev_grow((void **)&ev->v, &ev->cap, ev->n, sizeof *ev->v))
+        return ST_ENOMEM;
+    st_cameo_event *e = &ev->v[ev->n];
+    memset(e, 0, sizeof *e);
+    snprintf(e->source, sizeof e->source, "%s", sc);
+    snprintf(e->target, sizeof e->target, "%s", tc);
+    snprintf(e->code, sizeof e->code, "%s", code);
+    e->source_name = src ? span_dup(x, src->s, src->e) : NULL;
+    e->target_name = tgt ? span_dup(x, tgt->s, tgt->e) : NULL;
+    e->verb = span_dup(x, h->s, h->e);
+    e->place = place >= 0 ? span_dup(x, x->m[place].s, x->m[place].e) : NULL;
+    e->verb_off = x->t[h->s].off;
+    e->verb_len = x->t[h->e - 1].off + x->t[h->e - 1].len - e->verb_off;
+    e->negated = negated;
+    e->reported = reported;
+    if (!st_cameo_code_info(c, code, &e->goldstein, &e->quad, NULL))
+        e->quad = 0;
+    ev->n++;
+    return ST_OK;
+}
+
+/* The members of the compound around mention k ("Israel, Egypt and Qatar"). */
+static void compound(const sent *x, int k, int *first, int *last)
+{
+    *first = *last = k;
+    while (*first > 0 && x->m[*first - 1].loc == x->m[k].loc &&
+           gap_ok(x, x->m[*first - 1].e, x->m[*first].s, COMPOUND, 2) &&
+           x->m[*first - 1].e < x->m[*first].s)
+        (*first)--;
+    while (*last + 1 < x->nm && x->m[*last + 1].loc == x->m[k].loc &&
+           gap_ok(x, x->m[*last].e, x->m[*last + 1].s, COMPOUND, 2) &&
+           x->m[*last].e < x->m[*last + 1].s)
+        (*last)++;
+}
+
+static int mention_before(const sent *x, int tok)
+{
+    for (int k = x->nm - 1; k >= 0; k--) {
+        if (x->m[k].e > tok)
+            continue;
+        int stop = 0;
+        for (int i = x->m[k].e; i < tok; i++)
+            stop |= clause_end(x, i);
+        if (stop)
+            return -1;
+        if (!x->m[k].loc)
+            return k;
+    }
+    return -1;
+}
+
+static int mention_after(const sent *x, int tok, int limit)
+{
+    for (int k = 0; k < x->nm; k++) {
+        if (x->m[k].s < tok)
+            continue;
+        if (x->m[k].s >= limit)
+            return -1;
+        if (!x->m[k].loc)
+            return k;
+    }
+    return -1;
+}
+
+static int code_dyads(const st_cameo *c, const sent *x, const verbhit *h, int limit,
+                      st_cameo_events *ev)
+{
+    int negated = 0, passive = 0, reported = 0;
+    for (int i = h->s - 1; i >= 0 && i >= h->s - 3; i--) {
+        if (tok_in(&x->t[i], NEGATIONS) || (x->t[i].upn > 3 && !strcmp(x->t[i].up + x->t[i].upn - 3, "N'T")))
+            negated = 1;
+        if (tok_in(&x->t[i], BE))
+            passive = 1;
+    }
+    const char *v = x->t[h->e - 1].up;
+    size_t vn = strlen(v);
+    if (passive && !(vn > 2 && (!strcmp(v + vn - 2, "ED") || !strcmp(v + vn - 2, "EN") ||
+                                 !strcmp(v + vn - 1, "T"))))
+        passive = 0;
+    for (int i = 0; i < x->n; i++)
+        if (tok_in(&x->t[i], SAYING) && (i < h->s - 1 || i > h->e))
+            reported = 1;
+    int src, tgt;
+    if (passive) {
+        src = -1;
+        for (int i = h->e; i < limit && i < x->n; i++)
+            if (tok_is(&x->t[i], "BY") || tok_is(&x->t[i], "OLEH")) {
+                src = mention_after(x, i + 1, limit);
+                break;
+            }
+        tgt = mention_before(x, h->s);
+    } else {
+        src = mention_before(x, h->s);
+        tgt = mention_after(x, h->e, limit);
+    }
+    if (src < 0 || tgt < 0)
+        return ST_OK; /* dyadic events only, as PETRARCH's require_dyad */
+    int place = -1;
+    for (int k = 0; k < x->nm; k++)
+        if (x->m[k].loc && (place < 0 || x->m[k].s >= h->e)) {
+            place = k;
+            if (x->m[k].s >= h->e)
+                break;
+        }
+    int s0, s1, t0 = -1, t1 = -2;
+    compound(x, src, &s0, &s1);
+    if (tgt >= 0)
+        compound(x, tgt, &t0, &t1);
+    for (int a = s0; a <= s1; a++) {
+        for (int b = tgt >= 0 ? t0 : -1; b <= (tgt >= 0 ? t1 : -1); b++) {
+            const mention *ms = &x->m[a], *mt = b >= 0 ? &x->m[b] : NULL;
+            if (mt && !strcmp(ms->code, mt->code))
+                continue;
+            int rc = ST_OK;
+            if (h->code1[0])
+                rc = emit(c, x, ev, ms, mt, h->code1, h, negated, reported, place);
+            if (rc == ST_OK && h->code2[0] && mt)
+                rc = emit(c, x, ev, mt, ms, h->code2, h, negated, reported, place);
+            if (rc)
+                return rc;
+        }
+    }
+    return ST_OK;
+}
+
+static const char *const VERB_LEFT[] = {
+    "TO", "WILL", "WOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST", "SHOULD", "SHALL", "DID",
+    "DO", "DOES", "NOT", "IT", "HE", "SHE", "THEY", "WE", "I", "YOU", "WHO", "WHICH", "THAT",
+    "ALSO", "AND", "THEN", "TO", NULL};
+
+/* English verbs written like nouns ("support", "talks", "strike") count as
+ * verbs only after a subject, a modal, "to" or an adverb; participles
+ * after a comma ("..., killing eight") are adjuncts of the main verb. */
+static int looks_nominal(const sent *x, int i, const ev_verb *v)
+{
+    const tk *t = &x->t[i];
+    if (i == 0)
+        return 0;
+    const tk *p = &x->t[i - 1];
+    size_t n = t->upn;
+    if (n > 3 && !strcmp(t->up + n - 3, "ING") && p->punct)
+        return 1;
+    int base = !strcmp(t->up, v->base);
+    int plural = !base && n > 1 && t->up[n - 1] == 'S' && !strncmp(t->up, v->base, strlen(v->base));
+    if (!base && !plural)
+        return 0;
+    if (tok_in(p, VERB_LEFT) || x->in_mention[i - 1] >= 0)
+        return 0;
+    if (p->upn > 2 && !strcmp(p->up + p->upn - 2, "LY"))
+        return 0;
+    if (p->upn > 3 && !strcmp(p->up + p->upn - 3, "N'T"))
+        return 0;
+    return 1;
+}
+
+int st_cameo_code_sentence(const st_cameo *c, const char *s, size_t n, int date,
+                           st_cameo_events *ev)
+{
+    sent *x = malloc(sizeof *x);
+    if (!x)
+        return ST_ENOMEM;
+    tokenize(x, s, n);
+    find_mentions(c, x, date);
+    compose(c, x);
+    verbhit hits[64];
+    int nh = 0;
+    for (int i = 0; i < x->n && nh < 64;) {
+        int len = 0;
+        int p = x->in_mention[i] < 0 ? longest(c, &c->verbs, x, i, 0, &len) : -1;
+        if (p < 0) {
+            i++;
+            continue;
+        }
+        const ev_verb *vb = &c->verbv[c->verbs.v[p].owner];
+        int noun = i > 0 && tok_in(&x->t[i - 1], DETERMINERS);
+        if (!vb->bare && !noun)
+            noun = looks_nominal(x, i, vb);
+        /* "pledged to expel": the complement carries the event. */
+        int chain = 0;
+        if (i + len + 1 < x->n && tok_is(&x->t[i + len], "TO")) {
+            int l2;
+            chain = longest(c, &c->verbs, x, i + len + 1, 0, &l2) >= 0;
+        }
+        verbhit h;
+        if (!noun && !chain && choose_code(c, vb, x, i, i + len, &h))
+            hits[nh++] = h;
+        i += len;
+    }
+    int rc = ST_OK;
+    for (int k = 0; k < nh && rc == ST_OK; k++) {
+        /* A target lies before the next verb that is coded itself. */
+        int limit = k + 1 < nh ? hits[k + 1].s : x->n;
+        rc = code_dyads(c, x, &hits[k], limit, ev);
+    }
+    free(x);
+    return rc;
+}
+
+void st_cameo_events_free(st_cameo_events *ev)
+{
+    for (size_t i = 0; i < ev->n; i++) {
+        free(ev->v[i].source_name);
+        free(ev->v[i].target_name);
+        free(ev->v[i].place);
+        free(ev->v[i].verb);
+    }
+    free(ev->v);
+    memset(ev, 0, sizeof *ev);
+}

@@ -1,0 +1,44 @@
+/* stage.c — the pipeline stage: code each sentence of an analysed article
+ * and store its events. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "events/events.h"
+#include "store/events_store.h"
+#include "util/util.h"
+
+/* YYYYMMDD of an ISO date, 0 when unknown. */
+static int ymd(const char *iso)
+{
+    if (!iso || strlen(iso) < 10 || iso[4] != '-' || iso[7] != '-')
+        return 0;
+    return atoi(iso) * 10000 + atoi(iso + 5) * 100 + atoi(iso + 8);
+}
+
+int st_events_article(const st_cameo *c, st_db *db, int64_t article_id, const st_article *a,
+                      const st_doc *doc, char *err, size_t errlen)
+{
+    int rc = st_events_store_clear(db, article_id);
+    if (rc)
+        return st_seterr(err, errlen, rc, "events: cannot clear article %lld", (long long)article_id);
+    int date = ymd(a ? a->published : NULL);
+    for (size_t i = 0; i < doc->nsents && rc == ST_OK; i++) {
+        const st_span *sp = &doc->sents[i];
+        st_cameo_events ev = {0};
+        rc = st_cameo_code_sentence(c, doc->text + sp->off, sp->len, date, &ev);
+        char *text = rc == ST_OK ? st_strndup(doc->text + sp->off, sp->len) : NULL;
+        for (size_t k = 0; k < ev.n && rc == ST_OK; k++) {
+            const st_cameo_event *e = &ev.v[k];
+            st_cameo_row r = {article_id, (int64_t)sp->off, (int64_t)(sp->off + sp->len),
+                              a ? a->published : NULL, e->source, e->source_name, e->code,
+                              e->target, e->target_name, e->place, e->goldstein, e->quad,
+                              e->negated, text};
+            rc = st_events_store_put(db, &r);
+        }
+        free(text);
+        st_cameo_events_free(&ev);
+    }
+    return rc ? st_seterr(err, errlen, rc, "events: storing article %lld failed",
+                          (long long)article_id)
+              : ST_OK;
+}
