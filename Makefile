@@ -103,6 +103,9 @@ bench: all
 	@for b in bench/*.sh; do echo "== $$b"; sh $$b || exit 1; done
 
 clean:
-	rm -rf build
+	rm -rf $(B)
+
+# Fuzz targets and their corpus replays are described in fuzz/fuzz.mk.
+-include fuzz/fuzz.mk
 
 -include $(OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(AOBJ:.o=.d) $(ACLI_OBJ:.o=.d)
