@@ -179,6 +179,15 @@ void st_pipeline_free(st_pipeline *p);
 int st_recluster(st_db *db, const st_config *cfg, const char *data_dir, char *err,
                  size_t errlen);
 
+/* Scores the stored clustering against a gold file: JSON Lines of
+ * {"id": external id or URL, "event": label, "story": label}. *json_out gets
+ * {"matched", "missing", "events": {...}, "stories": {...}, "languages":
+ * {"en": {"n", "events": {...}, "stories": {...}}, ...}} where each score is
+ * {bcubed_p, bcubed_r, bcubed_f1, pairwise_p, pairwise_r, pairwise_f1,
+ * gold_clusters, predicted_clusters}. Caller frees with free(). Malformed
+ * lines are reported in err and make the call fail with ST_EINPUT. */
+int st_eval_gold(st_db *db, const char *gold_path, char **json_out, char *err, size_t errlen);
+
 /* ---------------------------------------------------------------- queries */
 
 /* Every query writes one JSON document (object or array) into a malloc'd

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "events/events.h"
+#include "events/transform.h"
 #include "harness.h"
 #include "store/events_store.h"
 #include "store/store.h"
@@ -253,11 +254,40 @@ static void t_store_export(void)
     st_db_close(db);
 }
 
+/* PETRARCH2's transformations and negation, then the coder using them. */
+static void t_transforms(void)
+{
+    int to_b = 0;
+    CHECK_STR(ev_transform(EV_FRAME_SAY, "190", 1, 1, &to_b), "015");
+    CHECK_STR(ev_transform(EV_FRAME_SAY, "195", 1, 0, &to_b), "112");
+    CHECK_INT(to_b, 1);
+    CHECK_STR(ev_transform(EV_FRAME_WANT, "190", 0, 0, &to_b), "138");
+    CHECK_INT(to_b, 0);
+    CHECK_STR(ev_transform(EV_FRAME_WANT, "190", 1, 0, &to_b), "021");
+    CHECK(ev_transform(EV_FRAME_SAY, "040", 1, 0, &to_b) == NULL);
+    CHECK_INT(ev_frame_of("CLAIMED"), EV_FRAME_SAY);
+    CHECK_INT(ev_frame_of("EXPELLED"), EV_FRAME_NONE);
+    CHECK_STR(ev_negated_code("051"), "121");
+    CHECK_STR(ev_negated_code("084"), "124");
+    CHECK(ev_negated_code("190") == NULL);
+    if (!cameo())
+        return;
+    st_cameo_events ev = {0};
+    code("The United States claimed that Iran had attacked Iraq.", &ev);
+    CHECK(has_event(&ev, "USA", "112", "IRN"));
+    CHECK(!has_event(&ev, "IRN", "19", "IRQ"));
+    st_cameo_events_free(&ev);
+    code("Egypt wants to attack Israel.", &ev);
+    CHECK(has_event(&ev, "EGY", "138", "ISR"));
+    st_cameo_events_free(&ev);
+}
+
 int main(void)
 {
     RUN(t_codebook);
     RUN(t_english);
     RUN(t_negation_passive);
+    RUN(t_transforms);
     RUN(t_indonesian);
     RUN(t_seeds);
     RUN(t_store_export);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "events/dict.h"
+#include "events/transform.h"
 #include "util/util.h"
 
 #define MAXTOK 400
@@ -28,6 +29,7 @@ typedef struct mention {
     int s, e; /* tokens [s, e) */
     char code[32];
     int actor, agent, loc;
+    char role[16]; /* the agent role composed into code, "" = none */
 } mention;
 
 typedef struct sent {
@@ -277,6 +279,52 @@ static void remove_mention(sent *x, int k)
     x->nm--;
 }
 
+/* "dissidents from military-ruled Myanmar", "a court in Guyana": an agent's
+ * own prepositional phrase names its country (PETRARCH's NP-internal PP).
+ * Role-less agents ("mediators in Cairo") are not the place's people. */
+static int of_phrase(const sent *x, int from, int to)
+{
+    static const char *const PREP[] = {"OF", "FROM", "IN", NULL};
+    if (to - from < 1 || to - from > 3 || !tok_in(&x->t[from], PREP))
+        return 0;
+    for (int k = from + 1; k < to; k++)
+        if (x->t[k].punct || x->t[k].cap)
+            return 0;
+    return 1;
+}
+
+/* "military exercises", "military support": a lone singular role word
+ * before a common noun modifies it and names no party. */
+static int modifier(const sent *x, const mention *m)
+{
+    static const char *const FUNC[] = {"OF", "IN", "AND", "OR", "TO", "FOR", "ON", "AT", "BY",
+                                       "WITH", "FROM", "HAS", "HAVE", "HAD", "IS", "WAS", "ARE",
+                                       "WERE", "WILL", "WOULD", "SAID", "SAYS", "THAT", "WHICH",
+                                       "WHO", "CAN", "COULD", "MAY", "MUST", "NOT", NULL};
+    const tk *w = &x->t[m->e - 1];
+    if (m->e - m->s != 1 || m->e >= x->n || w->up[w->upn - 1] == 'S')
+        return 0;
+    const tk *n = &x->t[m->e];
+    if (n->punct || n->cap || tok_in(n, FUNC))
+        return 0;
+    return !(n->upn > 2 && !strcmp(n->up + n->upn - 2, "ED"));
+}
+
+/* "US and British activists": the role after the last country of a
+ * compound belongs to every bare country before it. */
+static void share_roles(sent *x)
+{
+    static const char *const AND[] = {"AND", "DAN", ",", NULL};
+    for (int k = x->nm - 2; k >= 0; k--) {
+        mention *a = &x->m[k], *b = &x->m[k + 1];
+        if (a->actor && !a->role[0] && strlen(a->code) == 3 && b->role[0] &&
+            b->s > a->e && gap_ok(x, a->e, b->s, AND, 1)) {
+            add_role(a->code, b->role);
+            memcpy(a->role, b->role, sizeof a->role);
+        }
+    }
+}
+
 /* Joins actors and agents that name one party. */
 static void compose(const st_cameo *c, sent *x)
 {
@@ -294,9 +342,13 @@ static void compose(const st_cameo *c, sent *x)
                          longest(c, &c->verbs, x, a->e, 0, &vl) < 0);
             if (plain) {
                 add_role(a->code, b->code);
+                size_t rl = strlen(b->code) < sizeof a->role ? strlen(b->code) : sizeof a->role - 1;
+                memcpy(a->role, b->code, rl);
+                a->role[rl] = 0;
                 merged = 1;
             }
-        } else if (a->agent && b->actor && (gap_ok(x, a->e, b->s, OF, 3))) {
+        } else if (a->agent && b->actor && (gap_ok(x, a->e, b->s, OF, 3) ||
+                                            (a->code[0] && of_phrase(x, a->e, b->s)))) {
             /* "leaders of Egypt's Muslim Brotherhood", "pejabat Israel" */
             char code[32];
             snprintf(code, sizeof code, "%s", b->code);
@@ -323,8 +375,13 @@ static void compose(const st_cameo *c, sent *x)
             k++;
         }
     }
+    share_roles(x);
     for (int k = 0; k < x->nm; k++) {
         mention *m = &x->m[k];
+        if (m->agent && modifier(x, m)) {
+            remove_mention(x, k--);
+            continue;
+        }
         if (m->agent) {
             char code[32];
             snprintf(code, sizeof code, "---%s", m->code);
@@ -356,6 +413,10 @@ static const char *const SAYING[] = {"SAID", "SAYS", "SAY", "TOLD", "ACCORDING",
                                      "KATANYA", "MENGATAKAN", "KATA", "UJAR", "MENURUT",
                                      "MELAPORKAN", NULL};
 
+static const char *const VERB_AUX[] = {"WILL", "WOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST",
+                                       "SHOULD", "SHALL", "ALSO", "THEN", "TO", "HAS", "HAVE",
+                                       "HAD", "NOT", "AKAN", "JUGA", NULL};
+
 static int clause_end(const sent *x, int i)
 {
     return x->t[i].punct && (tok_is(&x->t[i], ";") || tok_is(&x->t[i], ":"));
@@ -385,6 +446,8 @@ static int match_seq(const st_cameo *c, const ev_word *w, int nw, const sent *x,
 typedef struct verbhit {
     int s, e;
     const char *code1, *code2;
+    int pattern; /* the code came from a pattern, not a verb or block default */
+    int src, tgt; /* mentions chosen by code_dyads, -1 = none */
 } verbhit;
 
 /* The code of a verb at [s, e): its block's most specific matching
@@ -414,6 +477,7 @@ static int choose_code(const st_cameo *c, const ev_verb *v, const sent *x, int s
     }
     h->s = s;
     h->e = e;
+    h->pattern = best != NULL;
     if (best) {
         if (best->null)
             return 0;
@@ -504,78 +568,294 @@ static int mention_before(const sent *x, int tok)
     return -1;
 }
 
+/* The first party after tok; a place ("in Beijing", "at Russia") only when
+ * no other actor follows, as PETRARCH takes a located actor as the target
+ * of an otherwise intransitive verb ("protested in Beijing"). */
+/* A clause opened after a comma (", scaling a pole", ", which ...") holds
+ * no object of the verb before it. */
+static int clause_limit(const sent *x, int tok, int limit)
+{
+    static const char *const REL[] = {"WHICH", "WHO", "WHERE", "WHILE", "WHOSE", NULL};
+    for (int i = tok; i + 1 < limit && i + 1 < x->n; i++) {
+        const tk *t = &x->t[i + 1];
+        if (!tok_is(&x->t[i], ","))
+            continue;
+        if (tok_in(t, REL) || (!t->cap && t->upn > 4 && !strcmp(t->up + t->upn - 3, "ING")))
+            return i;
+    }
+    return limit;
+}
+
 static int mention_after(const sent *x, int tok, int limit)
 {
+    int place = -1;
+    limit = clause_limit(x, tok, limit);
     for (int k = 0; k < x->nm; k++) {
         if (x->m[k].s < tok)
             continue;
         if (x->m[k].s >= limit)
-            return -1;
+            break;
         if (!x->m[k].loc)
             return k;
+        if (place < 0)
+            place = k;
+    }
+    return place;
+}
+
+/* 1 when mention a belongs to the compound around mention b. */
+static int same_party(const sent *x, int a, int b)
+{
+    int first, last;
+    if (a < 0 || b < 0)
+        return 0;
+    compound(x, b, &first, &last);
+    return a >= first && a <= last;
+}
+
+/* "... and meet with X": a verb right after "and" shares the subject of the
+ * verb before it. */
+static int coordinated(const sent *x, const verbhit *prev, const verbhit *h)
+{
+    int i = h->s - 1;
+    while (i > prev->e && (tok_in(&x->t[i], VERB_AUX) ||
+                           (x->t[i].upn > 2 && !strcmp(x->t[i].up + x->t[i].upn - 2, "LY"))))
+        i--;
+    return i > prev->e && (tok_is(&x->t[i], "AND") || tok_is(&x->t[i], "DAN"));
+}
+
+static const char *const NOMINAL_LEFT[] = {"THE", "A", "AN", "SUCH", "THIS", "THESE",
+                                           "THOSE", "ITS", "THEIR", NULL};
+
+/* "Washington said such a step enjoyed support from Moscow": after a frame
+ * verb, a noun phrase that is no actor is the subject, so the verb has no
+ * coded source. */
+static int inner_subject_unknown(const sent *x, int src, int verb)
+{
+    int f = -1;
+    for (int i = x->m[src].e; i < verb; i++)
+        if (x->in_mention[i] < 0 && ev_frame_of(x->t[i].up) == EV_FRAME_SAY)
+            f = i;
+    if (f < 0)
+        return 0;
+    for (int i = f + 1; i < verb; i++)
+        if (x->in_mention[i] < 0 && tok_in(&x->t[i], NOMINAL_LEFT))
+            return 1;
+    return 0;
+}
+
+static int infinitive(const sent *x, const verbhit *h)
+{
+    return h->s > 0 && tok_is(&x->t[h->s - 1], "TO");
+}
+
+/* The subject of an active verb: the nearest actor before it, unless that
+ * actor is the object of an earlier verb ("met Assad to discuss efforts to
+ * counter X": Assad does not counter), the verb is an infinitive after a
+ * coded verb ("pressured by Congress to help Iran": coded by the first
+ * verb alone, as PETRARCH does), or the verb is coordinated ("and meet"). */
+static int active_source(const sent *x, const verbhit *hits, int k)
+{
+    const verbhit *h = &hits[k];
+    int src = mention_before(x, h->s);
+    if (src >= 0 && inner_subject_unknown(x, src, h->s))
+        return -1;
+    if (!k)
+        return src;
+    if (coordinated(x, &hits[k - 1], h))
+        return hits[k - 1].src;
+    for (int j = 0; j < k; j++) {
+        if (hits[j].src < 0)
+            continue;
+        if (same_party(x, src, hits[j].tgt))
+            return -1;
+        /* An infinitive whose nearest actor sits inside the previous verb's
+         * clause ("pressured by Congress to help") takes no subject; one
+         * after a shared subject ("Hamas will head to Cairo to meet") does. */
+        if (infinitive(x, h) && src >= 0 && x->m[src].s >= hits[j].e)
+            return -1;
+    }
+    return src;
+}
+
+/* How one verb occurrence reads: voice, negation, speech, its parties. */
+typedef struct roles {
+    int negated, passive, reported;
+    int src, tgt, place;
+} roles;
+
+static int is_participle(const tk *t)
+{
+    size_t n = t->upn;
+    return n > 2 && (!strcmp(t->up + n - 2, "ED") || !strcmp(t->up + n - 2, "EN") ||
+                     t->up[n - 1] == 'T');
+}
+
+static int passive_source(const sent *x, const verbhit *h, int limit)
+{
+    for (int i = h->e; i < limit && i < x->n; i++)
+        if (tok_is(&x->t[i], "BY") || tok_is(&x->t[i], "OLEH"))
+            return mention_after(x, i + 1, limit);
+    return -1;
+}
+
+static void find_roles(const sent *x, const verbhit *hits, int k, int limit, roles *r)
+{
+    const verbhit *h = &hits[k];
+    memset(r, 0, sizeof *r);
+    for (int i = h->s - 1; i >= 0 && i >= h->s - 3; i--) {
+        if (tok_in(&x->t[i], NEGATIONS) ||
+            (x->t[i].upn > 3 && !strcmp(x->t[i].up + x->t[i].upn - 3, "N'T")))
+            r->negated = 1;
+        if (tok_in(&x->t[i], BE))
+            r->passive = 1;
+    }
+    r->passive = r->passive && is_participle(&x->t[h->e - 1]);
+    for (int i = 0; i < x->n; i++)
+        if (tok_in(&x->t[i], SAYING) && (i < h->s - 1 || i > h->e))
+            r->reported = 1;
+    if (r->passive) {
+        r->src = passive_source(x, h, limit);
+        r->tgt = mention_before(x, h->s);
+    } else {
+        r->src = active_source(x, hits, k);
+        r->tgt = mention_after(x, h->e, limit);
+    }
+    r->place = -1;
+    for (int m = 0; m < x->nm; m++)
+        if (x->m[m].loc && m != r->tgt && (r->place < 0 || x->m[m].s >= h->e)) {
+            r->place = m;
+            if (x->m[m].s >= h->e)
+                break;
+        }
+}
+
+/* One event per member pair of the source and target compounds. code2,
+ * when given, is the target's reply (target -> source). */
+static int emit_pairs(const st_cameo *c, const sent *x, st_cameo_events *ev, const verbhit *h,
+                      const roles *r, int src, int tgt, const char *code1, const char *code2)
+{
+    int s0, s1, t0, t1;
+    compound(x, src, &s0, &s1);
+    compound(x, tgt, &t0, &t1);
+    for (int a = s0; a <= s1; a++)
+        for (int b = t0; b <= t1; b++) {
+            const mention *ms = &x->m[a], *mt = &x->m[b];
+            if (!strcmp(ms->code, mt->code))
+                continue;
+            int rc = ST_OK;
+            if (code1 && code1[0])
+                rc = emit(c, x, ev, ms, mt, code1, h, r->negated, r->reported, r->place);
+            if (rc == ST_OK && code2 && code2[0])
+                rc = emit(c, x, ev, mt, ms, code2, h, r->negated, r->reported, r->place);
+            if (rc)
+                return rc;
+        }
+    return ST_OK;
+}
+
+/* "The US, Russia and Switzerland met": with no object, PETRARCH codes the
+ * members of a compound subject with each other. */
+static int emit_among(const st_cameo *c, const sent *x, st_cameo_events *ev, const verbhit *h,
+                      const roles *r, const char *code)
+{
+    int s0, s1;
+    compound(x, r->src, &s0, &s1);
+    for (int a = s0; a <= s1; a++)
+        for (int b = s0; b <= s1; b++) {
+            if (a == b || !strcmp(x->m[a].code, x->m[b].code))
+                continue;
+            int rc = emit(c, x, ev, &x->m[a], &x->m[b], code, h, r->negated, r->reported,
+                          r->place);
+            if (rc)
+                return rc;
+        }
+    return ST_OK;
+}
+
+/* Codes that a compound subject can do with itself: consult (04),
+ * cooperate diplomatically (05) or materially (06). */
+static int mutual(const char *code)
+{
+    return !strncmp(code, "04", 2) || !strncmp(code, "05", 2) || !strncmp(code, "06", 2);
+}
+
+static const char *const PRONOUNS[] = {"HE", "SHE", "THEY", "IT", "WE", "I", "ITSELF",
+                                       "THEMSELVES", "DIA", "MEREKA", "IA", NULL};
+
+/* The frame verb ("said", "wants") governing h: the nearest one before it in
+ * the clause, not beyond the previous coded verb unless that is the frame. */
+static int frame_before(const sent *x, const verbhit *prev, const verbhit *h)
+{
+    for (int i = h->s - 1; i >= 0 && !clause_end(x, i); i--) {
+        if (x->in_mention[i] < 0 && ev_frame_of(x->t[i].up) != EV_FRAME_NONE)
+            return i;
+        if (prev && i < prev->e)
+            return -1;
     }
     return -1;
 }
 
-static int code_dyads(const st_cameo *c, const sent *x, const verbhit *h, int limit,
-                      st_cameo_events *ev)
+/* PETRARCH2's transformations ("X claimed Y attacked Z" -> X accuses Y).
+ * Returns 1 when h was rewritten (and its own event must not be coded). */
+static int transformed(const st_cameo *c, const sent *x, st_cameo_events *ev,
+                       const verbhit *prev, const verbhit *h, const roles *r, int *rc)
 {
-    int negated = 0, passive = 0, reported = 0;
-    for (int i = h->s - 1; i >= 0 && i >= h->s - 3; i--) {
-        if (tok_in(&x->t[i], NEGATIONS) || (x->t[i].upn > 3 && !strcmp(x->t[i].up + x->t[i].upn - 3, "N'T")))
-            negated = 1;
-        if (tok_in(&x->t[i], BE))
-            passive = 1;
+    int f = frame_before(x, prev, h);
+    if (f < 0 || r->passive || !h->code1[0])
+        return 0;
+    int a = mention_before(x, f);
+    if (a < 0)
+        return 0;
+    int b = -1, pron = 0;
+    for (int i = f + 1; i < h->s; i++) {
+        if (x->in_mention[i] >= 0 && !x->m[x->in_mention[i]].loc)
+            b = x->in_mention[i];
+        pron |= tok_in(&x->t[i], PRONOUNS);
     }
-    const char *v = x->t[h->e - 1].up;
-    size_t vn = strlen(v);
-    if (passive && !(vn > 2 && (!strcmp(v + vn - 2, "ED") || !strcmp(v + vn - 2, "EN") ||
-                                 !strcmp(v + vn - 1, "T"))))
-        passive = 0;
-    for (int i = 0; i < x->n; i++)
-        if (tok_in(&x->t[i], SAYING) && (i < h->s - 1 || i > h->e))
-            reported = 1;
-    int src, tgt;
-    if (passive) {
-        src = -1;
-        for (int i = h->e; i < limit && i < x->n; i++)
-            if (tok_is(&x->t[i], "BY") || tok_is(&x->t[i], "OLEH")) {
-                src = mention_after(x, i + 1, limit);
-                break;
-            }
-        tgt = mention_before(x, h->s);
-    } else {
-        src = mention_before(x, h->s);
-        tgt = mention_after(x, h->e, limit);
-    }
-    if (src < 0 || tgt < 0)
+    int to_b = 0;
+    const char *code = ev_transform(ev_frame_of(x->t[f].up), h->code1, b >= 0 || pron,
+                                    pron || same_party(x, b, a), &to_b);
+    int tgt = to_b ? b : r->tgt;
+    if (!code || tgt < 0)
+        return 0;
+    *rc = emit_pairs(c, x, ev, h, r, a, tgt, code, NULL);
+    return 1;
+}
+
+/* A frame verb that is coded itself ("claimed", "wants") gives way to the
+ * transformation of the attack it governs. */
+static int frame_of_next(const sent *x, const verbhit *h, const verbhit *next)
+{
+    return next && ev_frame_of(x->t[h->s].up) != EV_FRAME_NONE &&
+           !strncmp(next->code1, "19", 2);
+}
+
+static int code_dyads(const st_cameo *c, const sent *x, verbhit *hits, int k, int nh,
+                      int limit, st_cameo_events *ev)
+{
+    verbhit *h = &hits[k];
+    const verbhit *prev = k ? &hits[k - 1] : NULL, *next = k + 1 < nh ? &hits[k + 1] : NULL;
+    roles r;
+    find_roles(x, hits, k, limit, &r);
+    h->src = r.src;
+    h->tgt = r.tgt;
+    int rc = ST_OK;
+    if (frame_of_next(x, h, next) || transformed(c, x, ev, prev, h, &r, &rc))
+        return rc;
+    const char *code1 = h->code1;
+    if (r.negated && code1[0] && (code1 = ev_negated_code(code1)) != NULL)
+        r.negated = 0;
+    if (!code1)
+        code1 = h->code1;
+    if (r.src >= 0 && r.tgt < 0 && !r.passive && !infinitive(x, h) && mutual(code1))
+        return emit_among(c, x, ev, h, &r, code1);
+    if (r.src < 0 || r.tgt < 0)
         return ST_OK; /* dyadic events only, as PETRARCH's require_dyad */
-    int place = -1;
-    for (int k = 0; k < x->nm; k++)
-        if (x->m[k].loc && (place < 0 || x->m[k].s >= h->e)) {
-            place = k;
-            if (x->m[k].s >= h->e)
-                break;
-        }
-    int s0, s1, t0 = -1, t1 = -2;
-    compound(x, src, &s0, &s1);
-    if (tgt >= 0)
-        compound(x, tgt, &t0, &t1);
-    for (int a = s0; a <= s1; a++) {
-        for (int b = tgt >= 0 ? t0 : -1; b <= (tgt >= 0 ? t1 : -1); b++) {
-            const mention *ms = &x->m[a], *mt = b >= 0 ? &x->m[b] : NULL;
-            if (mt && !strcmp(ms->code, mt->code))
-                continue;
-            int rc = ST_OK;
-            if (h->code1[0])
-                rc = emit(c, x, ev, ms, mt, h->code1, h, negated, reported, place);
-            if (rc == ST_OK && h->code2[0] && mt)
-                rc = emit(c, x, ev, mt, ms, h->code2, h, negated, reported, place);
-            if (rc)
-                return rc;
-        }
-    }
-    return ST_OK;
+    /* "[042:043]" on a verb is its passive reading; only a pattern
+     * ("receive * MINISTERS [043:042]") names a second event. */
+    const char *code2 = !h->code1[0] ? h->code2 : NULL;
+    return emit_pairs(c, x, ev, h, &r, r.src, r.tgt, code1, code2);
 }
 
 static const char *const VERB_LEFT[] = {
@@ -593,7 +873,10 @@ static int looks_nominal(const sent *x, int i, const ev_verb *v)
         return 0;
     const tk *p = &x->t[i - 1];
     size_t n = t->upn;
-    if (n > 3 && !strcmp(t->up + n - 3, "ING") && p->punct)
+    /* "by promoting", "for helping": a gerund after a preposition is a noun. */
+    static const char *const PREPS[] = {"BY", "FOR", "OF", "AFTER", "BEFORE", "WITHOUT", "IN",
+                                        "ON", "AT", "FROM", "ABOUT", "AGAINST", NULL};
+    if (n > 3 && !strcmp(t->up + n - 3, "ING") && (p->punct || tok_in(p, PREPS)))
         return 1;
     int base = !strcmp(t->up, v->base);
     int plural = !base && n > 1 && t->up[n - 1] == 'S' && !strncmp(t->up, v->base, strlen(v->base));
@@ -618,7 +901,7 @@ int st_cameo_code_sentence(const st_cameo *c, const char *s, size_t n, int date,
     find_mentions(c, x, date);
     compose(c, x);
     verbhit hits[64];
-    int nh = 0;
+    int nh = 0, after_verb = -1;
     for (int i = 0; i < x->n && nh < 64;) {
         int len = 0;
         int p = x->in_mention[i] < 0 ? longest(c, &c->verbs, x, i, 0, &len) : -1;
@@ -627,7 +910,9 @@ int st_cameo_code_sentence(const st_cameo *c, const char *s, size_t n, int date,
             continue;
         }
         const ev_verb *vb = &c->verbv[c->verbs.v[p].owner];
-        int noun = i > 0 && tok_in(&x->t[i - 1], DETERMINERS);
+        /* "will supply arms": a plural right after a bare verb is its object. */
+        int noun = i > 0 && (tok_in(&x->t[i - 1], DETERMINERS) ||
+                             (after_verb == i && x->t[i].up[x->t[i].upn - 1] == 'S'));
         if (!vb->bare && !noun)
             noun = looks_nominal(x, i, vb);
         /* "pledged to expel": the complement carries the event. */
@@ -639,13 +924,14 @@ int st_cameo_code_sentence(const st_cameo *c, const char *s, size_t n, int date,
         verbhit h;
         if (!noun && !chain && choose_code(c, vb, x, i, i + len, &h))
             hits[nh++] = h;
+        after_verb = !noun && !strcmp(x->t[i].up, vb->base) ? i + len : -1;
         i += len;
     }
     int rc = ST_OK;
     for (int k = 0; k < nh && rc == ST_OK; k++) {
         /* A target lies before the next verb that is coded itself. */
         int limit = k + 1 < nh ? hits[k + 1].s : x->n;
-        rc = code_dyads(c, x, &hits[k], limit, ev);
+        rc = code_dyads(c, x, hits, k, nh, limit, ev);
     }
     free(x);
     return rc;

@@ -13,7 +13,7 @@ typedef struct replay_ctx {
     size_t errlen;
 } replay_ctx;
 
-static int replay_one(int64_t id, const st_article *a, void *ud)
+static int replay_one(int64_t id, const st_article *a, int64_t event, int64_t story, void *ud)
 {
     replay_ctx *c = ud;
     int rc = st_pipeline_replay(c->p, id, a, c->err, c->errlen);

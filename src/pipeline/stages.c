@@ -1,30 +1,100 @@
 /* stages.c — the pipeline's calls into the stages after text analysis:
- * duplicates (src/dedup), clusters (src/cluster), extraction and events. */
+ * duplicates (src/dedup), clusters (src/cluster), events (src/events). */
 #include <stdlib.h>
+#include <string.h>
 
+#include "cluster/cluster.h"
 #include "dedup/dedup.h"
 #include "events/events.h"
 #include "pipeline/pipeline.h"
 #include "util/util.h"
 
+/* Position of each event and story id in the clusterer's listing, so a label
+ * can be written after each article without scanning every cluster. */
+typedef struct id_index {
+    size_t *pos; /* pos[id] = listing index + 1, 0 = unknown */
+    size_t cap;
+} id_index;
+
 struct st_stages {
     st_dedup_params dparams;
     st_dedup_index *dedup;
-    st_dedup_entry *pending;        /* entry of the article being stored */
-    unsigned char *minhash_blob;    /* its signature blobs, alive until run */
+    st_dedup_entry *pending;     /* entry of the article being stored */
+    unsigned char *minhash_blob; /* its signature blobs, alive until run */
     unsigned char *entry_blob;
-    st_cameo *cameo;                /* CAMEO dictionaries */
+    st_concepts *concepts;
+    st_clusterer *clusterer;
+    id_index events, stories;
+    size_t events_seen, stories_seen; /* listing entries already indexed */
+    st_cameo *cameo;
 };
 
-/* The index is rebuilt from the stored entry blobs: no text is re-analysed. */
+static int id_index_set(id_index *x, int64_t id, size_t pos)
+{
+    if (id <= 0)
+        return ST_OK;
+    if ((size_t)id >= x->cap) {
+        size_t cap = x->cap ? x->cap : 256;
+        while (cap <= (size_t)id)
+            cap *= 2;
+        size_t *p = realloc(x->pos, cap * sizeof *p);
+        if (!p)
+            return ST_ENOMEM;
+        memset(p + x->cap, 0, (cap - x->cap) * sizeof *p);
+        x->pos = p;
+        x->cap = cap;
+    }
+    x->pos[id] = pos + 1;
+    return ST_OK;
+}
+
+static size_t id_index_get(const id_index *x, int64_t id)
+{
+    return (id > 0 && (size_t)id < x->cap) ? x->pos[id] : 0;
+}
+
+/* Indexes the clusters created since the last call. */
+static int index_new_clusters(struct st_stages *s)
+{
+    st_cluster_info info;
+    int rc = ST_OK;
+    for (; rc == ST_OK && s->events_seen < st_clusterer_nevents(s->clusterer); s->events_seen++)
+        if ((rc = st_clusterer_event_info(s->clusterer, s->events_seen, &info)) == ST_OK)
+            rc = id_index_set(&s->events, info.id, s->events_seen);
+    for (; rc == ST_OK && s->stories_seen < st_clusterer_nstories(s->clusterer);
+         s->stories_seen++)
+        if ((rc = st_clusterer_story_info(s->clusterer, s->stories_seen, &info)) == ST_OK)
+            rc = id_index_set(&s->stories, info.id, s->stories_seen);
+    return rc;
+}
+
+/* The duplicate index is rebuilt from the stored entry blobs: no text is
+ * re-analysed. Blobs of another format version are skipped; `recluster`
+ * rewrites every derived table and brings them back. */
 static int restore_dedup(int64_t id, const void *blob, size_t n, void *ud)
 {
     struct st_stages *s = ud;
     st_dedup_entry *e = NULL;
     if (st_dedup_entry_from_blob(&s->dparams, blob, n, &e) != ST_OK)
-        return ST_OK; /* made with other parameters: that article is not indexed */
+        return ST_OK;
     int rc = st_dedup_index_add(s->dedup, id, e, NULL, NULL);
     return rc == ST_EDUP ? ST_OK : rc;
+}
+
+/* The clusterer is rebuilt by replaying the stored assignments in publish
+ * order; the database stays the truth. */
+static int restore_cluster(int64_t id, const st_article *a, int64_t event, int64_t story,
+                           void *ud)
+{
+    st_pipeline *p = ud;
+    if (event <= 0 || story <= 0)
+        return ST_OK;
+    st_doc *doc = NULL;
+    int rc = st_doc_analyse(p->text, a->title, a->body, a->language, &doc);
+    if (rc == ST_OK)
+        rc = st_clusterer_restore(p->stages->clusterer, id, doc, a->published, event, story);
+    st_doc_free(doc);
+    return rc;
 }
 
 int st_pipeline_stages_new(st_pipeline *p, const char *data_dir, int restore, char *err,
@@ -42,6 +112,14 @@ int st_pipeline_stages_new(st_pipeline *p, const char *data_dir, int restore, ch
     if (rc == ST_OK && restore && (rc = st_store_each_dedup(p->db, restore_dedup, s)) != ST_OK)
         st_seterr(err, errlen, rc, "cannot rebuild the duplicate index: %s", st_strerror(rc));
     if (rc == ST_OK)
+        rc = st_concepts_load(NULL, &s->concepts, err, errlen);
+    if (rc == ST_OK)
+        rc = st_clusterer_new(NULL, s->concepts, &s->clusterer);
+    if (rc == ST_OK && restore && (rc = st_store_each_article(p->db, restore_cluster, p)) != ST_OK)
+        st_seterr(err, errlen, rc, "cannot rebuild the clusters: %s", st_strerror(rc));
+    if (rc == ST_OK)
+        rc = index_new_clusters(s);
+    if (rc == ST_OK)
         rc = st_cameo_load_default(data_dir, &s->cameo, err, errlen);
     return rc;
 }
@@ -57,12 +135,17 @@ static void drop_pending(struct st_stages *s)
 
 void st_pipeline_stages_free(st_pipeline *p)
 {
-    if (!p->stages)
+    struct st_stages *s = p->stages;
+    if (!s)
         return;
-    drop_pending(p->stages);
-    st_dedup_index_free(p->stages->dedup);
-    st_cameo_free(p->stages->cameo);
-    free(p->stages);
+    drop_pending(s);
+    st_dedup_index_free(s->dedup);
+    st_clusterer_free(s->clusterer);
+    st_concepts_free(s->concepts);
+    free(s->events.pos);
+    free(s->stories.pos);
+    st_cameo_free(s->cameo);
+    free(s);
 }
 
 int st_pipeline_stages_sign(st_pipeline *p, const st_doc *doc, st_article_row *row)
@@ -105,6 +188,39 @@ static int run_dedup(st_pipeline *p, int64_t id)
     return rc;
 }
 
+/* Writes the label of the event and story the article joined, and moves
+ * the event's articles when the clusterer moved the event to another story. */
+static int store_clusters(st_pipeline *p, const st_assignment *as)
+{
+    struct st_stages *s = p->stages;
+    int rc = index_new_clusters(s);
+    size_t epos = id_index_get(&s->events, as->event_id);
+    size_t spos = id_index_get(&s->stories, as->story_id);
+    st_cluster_info ev, st;
+    if (rc != ST_OK || !epos || !spos)
+        return rc != ST_OK ? rc : ST_EINTERNAL;
+    if ((rc = st_clusterer_event_info(s->clusterer, epos - 1, &ev)) != ST_OK ||
+        (rc = st_clusterer_story_info(s->clusterer, spos - 1, &st)) != ST_OK)
+        return rc;
+    st_cluster_row erow = {.id = ev.id, .story_id = ev.story_id, .label = ev.label};
+    st_cluster_row srow = {.id = st.id, .label = st.label};
+    if ((rc = st_store_put_event(p->db, &erow)) == ST_OK &&
+        (rc = st_store_put_story(p->db, &srow)) == ST_OK && !as->new_event)
+        rc = st_store_move_event(p->db, ev.id, ev.story_id);
+    return rc;
+}
+
+static int run_cluster(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc)
+{
+    st_assignment as;
+    int rc = st_clusterer_add(p->stages->clusterer, id, doc, a->published, a->source, &as);
+    if (rc == ST_OK)
+        rc = st_store_set_cluster(p->db, id, as.event_id, as.story_id, as.new_event);
+    if (rc == ST_OK)
+        rc = store_clusters(p, &as);
+    return rc;
+}
+
 int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc,
                            char *err, size_t errlen)
 {
@@ -112,5 +228,7 @@ int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, cons
     drop_pending(p->stages);
     if (rc != ST_OK)
         return st_seterr(err, errlen, rc, "duplicate detection failed: %s", st_strerror(rc));
+    if ((rc = run_cluster(p, id, a, doc)) != ST_OK)
+        return st_seterr(err, errlen, rc, "clustering failed: %s", st_strerror(rc));
     return st_events_article(p->stages->cameo, p->db, id, a, doc, err, errlen);
 }

@@ -1,4 +1,5 @@
 /* articles.c — writing articles, assignments and clusters. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,6 +176,25 @@ int st_store_put_story(st_db *db, const st_cluster_row *r)
                        r, 0);
 }
 
+int st_store_move_event(st_db *db, int64_t event, int64_t story)
+{
+    sqlite3_stmt *st = st_db_prepare(
+        db, "UPDATE articles SET story_id=?1 WHERE event_id=?2 AND story_id IS NOT ?1");
+    if (!st)
+        return ST_EDB;
+    sqlite3_bind_int64(st, 1, story);
+    sqlite3_bind_int64(st, 2, event);
+    int rc = step_done(st);
+    if (rc != ST_OK)
+        return rc;
+    st = st_db_prepare(db, "UPDATE events SET story_id=?1 WHERE id=?2");
+    if (!st)
+        return ST_EDB;
+    sqlite3_bind_int64(st, 1, story);
+    sqlite3_bind_int64(st, 2, event);
+    return step_done(st);
+}
+
 int st_store_clear_derived(st_db *db)
 {
     return st_db_exec(db,
@@ -190,7 +210,8 @@ int st_store_each_article(st_db *db, st_stored_fn fn, void *ud)
 {
     sqlite3_stmt *st = st_db_prepare(
         db, "SELECT id, ext_id, url, source, title, body, lang_meta, published, authors,"
-            " extra, origin FROM articles ORDER BY published IS NULL, published, id");
+            " extra, origin, event_id, story_id FROM articles"
+            " ORDER BY published IS NULL, published, id");
     if (!st)
         return ST_EDB;
     int rc = ST_OK, step;
@@ -207,7 +228,8 @@ int st_store_each_article(st_db *db, st_stored_fn fn, void *ud)
             .extra = (char *)sqlite3_column_text(st, 9),
             .origin = (char *)sqlite3_column_text(st, 10),
         };
-        rc = fn(sqlite3_column_int64(st, 0), &a, ud);
+        rc = fn(sqlite3_column_int64(st, 0), &a, sqlite3_column_int64(st, 11),
+                sqlite3_column_int64(st, 12), ud);
         if (rc != ST_OK)
             break;
     }
@@ -244,4 +266,26 @@ int st_store_each_dedup(st_db *db, st_blob_fn fn, void *ud)
         rc = ST_EDB;
     sqlite3_finalize(st);
     return rc;
+}
+
+int st_store_article_labels(st_db *db, const char *key, int64_t *event, int64_t *story,
+                            char lang[8])
+{
+    sqlite3_stmt *st = st_db_prepare(db, "SELECT coalesce(event_id, 0), coalesce(story_id, 0),"
+                                         " coalesce(language, 'und') FROM articles"
+                                         " WHERE ext_id=?1 OR url=?1 LIMIT 1");
+    if (!st)
+        return ST_EDB;
+    st_db_bind_text(st, 1, key);
+    int rc = sqlite3_step(st), ret = ST_ENOTFOUND;
+    if (rc == SQLITE_ROW) {
+        *event = sqlite3_column_int64(st, 0);
+        *story = sqlite3_column_int64(st, 1);
+        snprintf(lang, 8, "%s", (const char *)sqlite3_column_text(st, 2));
+        ret = ST_OK;
+    } else if (rc != SQLITE_DONE) {
+        ret = ST_EDB;
+    }
+    sqlite3_finalize(st);
+    return ret;
 }

@@ -47,19 +47,28 @@ typedef struct st_cluster_row {
 
 int st_store_put_event(st_db *db, const st_cluster_row *r);
 int st_store_put_story(st_db *db, const st_cluster_row *r);
+/* Moves every article of an event to story (the clusterer moved the event). */
+int st_store_move_event(st_db *db, int64_t event, int64_t story);
 
 /* Deletes every derived row (duplicates, clusters, extractions, events) and
  * clears the assignments, keeping the articles: the start of a recluster. */
 int st_store_clear_derived(st_db *db);
 
 /* Calls fn for each stored article in publish order (undated last, then by
- * id): `a` is borrowed for the call. Returns ST_OK or fn's non-zero value. */
-typedef int (*st_stored_fn)(int64_t id, const st_article *a, void *ud);
+ * id) with its event and story (0 when unassigned): `a` is borrowed for the
+ * call. Returns ST_OK or fn's non-zero value. */
+typedef int (*st_stored_fn)(int64_t id, const st_article *a, int64_t event, int64_t story,
+                            void *ud);
 int st_store_each_article(st_db *db, st_stored_fn fn, void *ud);
 
 /* Calls fn for each stored article's dedup blob, in id order. */
 typedef int (*st_blob_fn)(int64_t id, const void *blob, size_t n, void *ud);
 int st_store_each_dedup(st_db *db, st_blob_fn fn, void *ud);
+
+/* The event, story and detected language of the article whose external id
+ * or URL is `key`. ST_ENOTFOUND when there is none. */
+int st_store_article_labels(st_db *db, const char *key, int64_t *event, int64_t *story,
+                            char lang[8]);
 
 /* Count of stored articles, or negative on failure. */
 int64_t st_store_count_articles(st_db *db);

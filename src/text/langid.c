@@ -12,7 +12,11 @@
  * and textcat's Malay fingerprint often wins on Indonesian news. Our input
  * is overwhelmingly Indonesian (Malay outlets are rare in the feeds we
  * track), so "ms" — alone or listed with "id" — is reported as "id", and the
- * pair counts as one candidate. */
+ * pair counts as one candidate.
+ *
+ * Scots: textcat's Scots fingerprint wins on plain English news prose (10 of
+ * the 83 English articles of the gold dev split), and Scots-language news is
+ * rarer still than Malay, so "sco" is reported as "en" on the same terms. */
 #include <stdlib.h>
 #include <string.h>
 #include <textcat.h>
@@ -61,6 +65,8 @@ static void code_of(const char *name, char lang[8])
     lang[i] = '\0';
     if (strcmp(lang, "ms") == 0)
         strcpy(lang, "id");
+    else if (strcmp(lang, "sco") == 0)
+        strcpy(lang, "en");
 }
 
 /* Letters (counted by lead bytes) in s[0..n): the evidence textcat had. */

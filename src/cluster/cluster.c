@@ -1,0 +1,560 @@
+/* cluster.c — single-pass event and story clustering (see cluster.h, params.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster/cluster_int.h"
+
+#define MAX_EVENT_KEYS 96
+#define MAX_STORY_KEYS 128
+#define EVICT_EVERY 128
+#define MAX_EVENT_LANGS 6
+
+typedef struct event {
+    int64_t id;
+    uint32_t story; /* index into stories */
+    uint32_t n;
+    double first, last, sum_days; /* over dated articles */
+    uint32_t ndated;
+    uint64_t last_seq;
+    st_fvec tv, nv, ttv, xv; /* sums of the articles' unit vectors */
+    uint64_t *keys;
+    uint32_t nkeys;
+    uint64_t langs[MAX_EVENT_LANGS]; /* languages of its articles (hashes) */
+    uint32_t nlangs;
+    int live;
+    char *label; /* kept when the event leaves the index */
+} event;
+
+typedef struct story {
+    int64_t id;
+    uint32_t nevents;
+    size_t n;
+    double first, last;
+    uint32_t ndated;
+    uint64_t last_seq;
+    st_fvec tv, xv; /* terms, and names without common-term concepts */
+    uint64_t *keys;
+    uint32_t nkeys;
+    int live;
+    char *label;
+} story;
+
+struct st_clusterer {
+    st_cluster_params p;
+    const st_concepts *cs;
+    st_vocab vocab;
+    event *ev;
+    size_t nev, capev;
+    story *st;
+    size_t nst, capst;
+    st_hmap ev_by_id, st_by_id; /* id -> index */
+    st_postings ev_index, st_index;
+    uint32_t *live_ev, *live_st; /* indexes of live events and stories: eviction scans these */
+    size_t nlive_ev, caplive_ev, nlive_st, caplive_st;
+    int64_t next_event, next_story;
+    double clock; /* latest publish day seen */
+    uint64_t seq; /* articles added */
+    size_t live_articles;
+};
+
+/* ------------------------------------------------------------ small helpers */
+
+static double decay(double d, double grace, double tau)
+{
+    if (d <= grace) return 1.0;
+    return tau > 0 ? exp(-(d - grace) / tau) : 0.0;
+}
+
+/* Distance from day t to the span [a, b]; 0 when either side is undated. */
+static double span_dist(double t, double a, double b, uint32_t ndated)
+{
+    if (t == ST_NO_DATE || !ndated) return 0.0;
+    if (t < a) return a - t;
+    return t > b ? t - b : 0.0;
+}
+
+static int add_key(uint64_t **keys, uint32_t *n, uint32_t max, uint64_t k)
+{
+    for (uint32_t i = 0; i < *n; i++)
+        if ((*keys)[i] == k) return 0;
+    if (*n >= max) return 0;
+    if (!*keys && !(*keys = malloc(max * sizeof **keys))) return -1;
+    (*keys)[(*n)++] = k;
+    return 1;
+}
+
+static int grow(void **arr, size_t *cap, size_t n, size_t elem)
+{
+    if (n < *cap) return ST_OK;
+    size_t nc = *cap ? *cap * 2 : 64;
+    void *na = realloc(*arr, nc * elem);
+    if (!na) return ST_ENOMEM;
+    *arr = na;
+    *cap = nc;
+    return ST_OK;
+}
+
+/* ------------------------------------------------------------ new / free */
+
+int st_clusterer_new(const st_cluster_params *p, const st_concepts *cs, st_clusterer **out)
+{
+    st_clusterer *c = calloc(1, sizeof *c);
+    if (!c) return ST_ENOMEM;
+    if (p) c->p = *p;
+    else st_cluster_params_default(&c->p);
+    c->cs = cs;
+    c->next_event = c->next_story = 1;
+    c->clock = ST_NO_DATE;
+    *out = c;
+    return ST_OK;
+}
+
+static void event_drop(event *e)
+{
+    st_fvec_free(&e->tv);
+    st_fvec_free(&e->nv);
+    st_fvec_free(&e->ttv);
+    st_fvec_free(&e->xv);
+    free(e->keys);
+    e->keys = NULL;
+    e->nkeys = 0;
+}
+
+static void story_drop(story *s)
+{
+    st_fvec_free(&s->tv);
+    st_fvec_free(&s->xv);
+    free(s->keys);
+    s->keys = NULL;
+    s->nkeys = 0;
+}
+
+void st_clusterer_free(st_clusterer *c)
+{
+    if (!c) return;
+    for (size_t i = 0; i < c->nev; i++) { event_drop(&c->ev[i]); free(c->ev[i].label); }
+    for (size_t i = 0; i < c->nst; i++) { story_drop(&c->st[i]); free(c->st[i].label); }
+    free(c->ev);
+    free(c->st);
+    free(c->live_ev);
+    free(c->live_st);
+    st_hmap_free(&c->ev_by_id);
+    st_hmap_free(&c->st_by_id);
+    st_postings_free(&c->ev_index);
+    st_postings_free(&c->st_index);
+    st_vocab_free(&c->vocab);
+    free(c);
+}
+
+/* ------------------------------------------------------------ stories */
+
+static int story_open(st_clusterer *c, int64_t id, uint32_t *out)
+{
+    if (grow((void **)&c->st, &c->capst, c->nst, sizeof *c->st) != ST_OK) return ST_ENOMEM;
+    if (grow((void **)&c->live_st, &c->caplive_st, c->nlive_st, sizeof *c->live_st) != ST_OK)
+        return ST_ENOMEM;
+    c->live_st[c->nlive_st++] = (uint32_t)c->nst;
+    if (!st_hmap_put(&c->st_by_id, (uint64_t)id, c->nst, NULL)) return ST_ENOMEM;
+    story *s = &c->st[c->nst];
+    memset(s, 0, sizeof *s);
+    s->id = id;
+    s->live = 1;
+    s->first = s->last = ST_NO_DATE;
+    if (id >= c->next_story) c->next_story = id + 1;
+    *out = (uint32_t)c->nst++;
+    return ST_OK;
+}
+
+static void span_add(double *first, double *last, uint32_t *ndated, double a, double b,
+                     uint32_t k)
+{
+    if (!k) return;
+    if (!*ndated || a < *first) *first = a;
+    if (!*ndated || b > *last) *last = b;
+    *ndated += k;
+}
+
+/* Adds vectors (an article's or a whole event's) to story si. */
+static int story_absorb(st_clusterer *c, uint32_t si, const st_fvec *tv, const st_fvec *xv,
+                        const uint64_t *keys, size_t nkeys, double a, double b, uint32_t ndated,
+                        size_t narticles)
+{
+    story *s = &c->st[si];
+    int rc = st_fvec_add(&s->tv, tv, 1.0f);
+    if (rc == ST_OK) rc = st_fvec_add(&s->xv, xv, 1.0f);
+    if (rc != ST_OK) return rc;
+    if (s->tv.n > (uint32_t)c->p.story_terms * 3 / 2) st_fvec_prune(&s->tv, (uint32_t)c->p.story_terms);
+    if (s->xv.n > (uint32_t)c->p.story_names * 3 / 2) st_fvec_prune(&s->xv, (uint32_t)c->p.story_names);
+    for (size_t i = 0; i < nkeys; i++) {
+        int added = add_key(&s->keys, &s->nkeys, MAX_STORY_KEYS, keys[i]);
+        if (added < 0) return ST_ENOMEM;
+        if (added && st_postings_add(&c->st_index, keys[i], si) != ST_OK) return ST_ENOMEM;
+    }
+    span_add(&s->first, &s->last, &s->ndated, a, b, ndated);
+    s->n += narticles;
+    s->last_seq = c->seq;
+    return ST_OK;
+}
+
+static double story_score(const st_clusterer *c, const story *s, const st_fvec *tv,
+                          const st_fvec *xv, double a, double b, uint32_t ndated)
+{
+    double sim = c->p.story_w_terms * st_fvec_cos(tv, &s->tv) +
+                 c->p.story_w_names * st_fvec_cos(xv, &s->xv);
+    double d = 0;
+    if (ndated && s->ndated) {
+        d = span_dist(a, s->first, s->last, s->ndated);
+        double d2 = span_dist(b, s->first, s->last, s->ndated);
+        if (d2 < d) d = d2;
+    }
+    return sim * decay(d, 0.0, c->p.story_tau_days);
+}
+
+/* Best live story for the given vectors, other than `except`; -1 when none. */
+static int best_story(st_clusterer *c, const st_fvec *tv, const st_fvec *xv,
+                      const uint64_t *keys, size_t nkeys, double a, double b, uint32_t ndated,
+                      int64_t except, double *score)
+{
+    st_cand *cand = NULL;
+    size_t nc = 0;
+    *score = 0;
+    /* Stories share few keys with a new event: every candidate is scored. */
+    if (st_postings_gather(&c->st_index, keys, nkeys, (size_t)c->p.max_candidates, 0, 1, &cand,
+                           &nc) != ST_OK)
+        return -2;
+    int best = -1;
+    for (size_t i = 0; i < nc; i++) {
+        const story *s = &c->st[cand[i].id];
+        if (!s->live || (int64_t)cand[i].id == except) continue;
+        double sc = story_score(c, s, tv, xv, a, b, ndated);
+        if (sc > *score) { *score = sc; best = (int)cand[i].id; }
+    }
+    free(cand);
+    return best;
+}
+
+static void story_unindex(st_clusterer *c, uint32_t si)
+{
+    story *s = &c->st[si];
+    for (uint32_t i = 0; i < s->nkeys; i++) st_postings_remove(&c->st_index, s->keys[i], si);
+    s->live = 0;
+}
+
+/* ------------------------------------------------------------ events */
+
+static double event_days(const event *e)
+{
+    return e->ndated ? e->sum_days / e->ndated : ST_NO_DATE;
+}
+
+static int event_open(st_clusterer *c, int64_t id, uint32_t story_ix, uint32_t *out)
+{
+    if (grow((void **)&c->ev, &c->capev, c->nev, sizeof *c->ev) != ST_OK) return ST_ENOMEM;
+    if (grow((void **)&c->live_ev, &c->caplive_ev, c->nlive_ev, sizeof *c->live_ev) != ST_OK)
+        return ST_ENOMEM;
+    c->live_ev[c->nlive_ev++] = (uint32_t)c->nev;
+    if (!st_hmap_put(&c->ev_by_id, (uint64_t)id, c->nev, NULL)) return ST_ENOMEM;
+    event *e = &c->ev[c->nev];
+    memset(e, 0, sizeof *e);
+    e->id = id;
+    e->story = story_ix;
+    e->live = 1;
+    if (id >= c->next_event) c->next_event = id + 1;
+    c->st[story_ix].nevents++;
+    *out = (uint32_t)c->nev++;
+    return ST_OK;
+}
+
+static int event_absorb(st_clusterer *c, uint32_t ei, const st_artfeat *f)
+{
+    event *e = &c->ev[ei];
+    const st_cluster_params *p = &c->p;
+    int rc = st_fvec_add(&e->tv, &f->tv, 1.0f);
+    if (rc == ST_OK) rc = st_fvec_add(&e->nv, &f->nv, 1.0f);
+    if (rc == ST_OK) rc = st_fvec_add(&e->ttv, &f->ttv, 1.0f);
+    if (rc == ST_OK) rc = st_fvec_add(&e->xv, &f->xv, 1.0f);
+    if (rc != ST_OK) return rc;
+    if (e->tv.n > (uint32_t)p->centroid_terms * 3 / 2) st_fvec_prune(&e->tv, (uint32_t)p->centroid_terms);
+    if (e->nv.n > (uint32_t)p->centroid_names * 3 / 2) st_fvec_prune(&e->nv, (uint32_t)p->centroid_names);
+    if (e->ttv.n > 96) st_fvec_prune(&e->ttv, 64);
+    if (e->xv.n > (uint32_t)p->centroid_names * 3 / 2) st_fvec_prune(&e->xv, (uint32_t)p->centroid_names);
+    for (size_t i = 0; i < f->nkeys; i++) {
+        int added = add_key(&e->keys, &e->nkeys, MAX_EVENT_KEYS, f->keys[i]);
+        if (added < 0) return ST_ENOMEM;
+        if (added && st_postings_add(&c->ev_index, f->keys[i], ei) != ST_OK) return ST_ENOMEM;
+    }
+    if (f->days != ST_NO_DATE) {
+        span_add(&e->first, &e->last, &e->ndated, f->days, f->days, 1);
+        e->sum_days += f->days;
+    }
+    uint32_t l = 0;
+    while (l < e->nlangs && e->langs[l] != f->lang) l++;
+    if (l == e->nlangs && l < MAX_EVENT_LANGS) e->langs[e->nlangs++] = f->lang;
+    e->n++;
+    e->last_seq = c->seq;
+    c->live_articles++;
+    return story_absorb(c, e->story, &f->tv, &f->xv, f->keys, f->nkeys, f->days, f->days,
+                        f->days != ST_NO_DATE, 1);
+}
+
+static int speaks(const event *e, uint64_t lang)
+{
+    for (uint32_t i = 0; i < e->nlangs; i++)
+        if (e->langs[i] == lang) return 1;
+    return 0;
+}
+
+static double event_score(const st_clusterer *c, const event *e, const st_artfeat *f)
+{
+    const st_cluster_params *p = &c->p;
+    double sim;
+    if (speaks(e, f->lang) || e->nlangs == MAX_EVENT_LANGS)
+        sim = p->w_terms * st_fvec_cos(&f->tv, &e->tv) + p->w_names * st_fvec_cos(&f->nv, &e->nv) +
+              p->w_title * st_fvec_cos(&f->ttv, &e->ttv);
+    else /* stems of another language cannot match: judge on the language-neutral names */
+        sim = p->crosslingual_scale * st_fvec_cos(&f->nv, &e->nv);
+    double d = 0;
+    if (f->days != ST_NO_DATE && e->ndated) d = fabs(f->days - event_days(e));
+    return sim * decay(d, p->event_grace_days, p->event_tau_days);
+}
+
+static int best_event(st_clusterer *c, const st_artfeat *f, double *score)
+{
+    st_cand *cand = NULL;
+    size_t nc = 0;
+    *score = 0;
+    if (st_postings_gather(&c->ev_index, f->keys, f->nkeys, (size_t)c->p.max_candidates,
+                           (unsigned)c->p.candidate_share_pct, 100, &cand, &nc) != ST_OK)
+        return -2;
+    int best = -1;
+    for (size_t i = 0; i < nc; i++) {
+        const event *e = &c->ev[cand[i].id];
+        if (!e->live) continue;
+        double sc = event_score(c, e, f);
+        if (sc > *score || (sc == *score && best >= 0 && cand[i].id < (uint32_t)best)) {
+            *score = sc;
+            best = (int)cand[i].id;
+        }
+    }
+    free(cand);
+    return best;
+}
+
+/* A young event alone in its story looks again for an older story to join,
+ * now that its centroid says more than its first article did. */
+static int story_recheck(st_clusterer *c, uint32_t ei, double *score)
+{
+    event *e = &c->ev[ei];
+    story *own = &c->st[e->story];
+    if (e->n > (uint32_t)c->p.story_recheck || own->nevents != 1) return 0;
+    if (e->n & (e->n - 1)) return 0; /* at 2, 4, 8... articles: the centroid changed enough */
+    double a = e->first, b = e->last;
+    int si = best_story(c, &e->tv, &e->xv, e->keys, e->nkeys, a, b, e->ndated, (int64_t)e->story,
+                        score);
+    if (si == -2) return ST_ENOMEM;
+    if (si < 0 || *score < c->p.story_threshold) return 0;
+    uint32_t old = e->story;
+    story_unindex(c, old);
+    story_drop(&c->st[old]);
+    c->st[old].nevents = 0;
+    c->st[old].n = 0;
+    e->story = (uint32_t)si;
+    c->st[si].nevents++;
+    int rc = story_absorb(c, (uint32_t)si, &e->tv, &e->xv, e->keys, e->nkeys, e->first,
+                          e->last, e->ndated, e->n);
+    return rc == ST_OK ? 1 : rc;
+}
+
+/* ------------------------------------------------------------ window */
+
+static void label_into(const st_clusterer *c, const st_fvec *nv, const st_fvec *tv, char *out,
+                       size_t cap)
+{
+    uint64_t keys[4];
+    size_t len = 0;
+    out[0] = 0;
+    for (int part = 0; part < 2; part++) {
+        uint32_t k = st_fvec_top(part ? tv : nv, part ? 3 : 4, keys);
+        for (uint32_t i = 0; i < k && len + 1 < cap; i++) {
+            const char *s = st_vocab_str(&c->vocab, keys[i]);
+            if (!s) continue;
+            int w = snprintf(out + len, cap - len, "%s%s", len ? (i ? ", " : "; ") : "", s);
+            if (w < 0 || (size_t)w >= cap - len) { out[len] = 0; return; }
+            len += (size_t)w;
+        }
+    }
+}
+
+static int idle(const st_clusterer *c, double last, uint32_t ndated, uint64_t last_seq,
+                double window)
+{
+    uint64_t quiet = c->seq - last_seq;
+    if (ndated) return c->clock - last > window && quiet > c->p.min_idle_articles;
+    return quiet > c->p.live_articles;
+}
+
+static void evict(st_clusterer *c)
+{
+    char lab[160];
+    size_t k = 0;
+    for (size_t j = 0; j < c->nlive_ev; j++) {
+        uint32_t i = c->live_ev[j];
+        event *e = &c->ev[i];
+        if (!idle(c, e->last, e->ndated, e->last_seq, c->p.event_window_days)) {
+            c->live_ev[k++] = i;
+            continue;
+        }
+        label_into(c, &e->nv, &e->tv, lab, sizeof lab);
+        e->label = st_strdup(lab);
+        for (uint32_t q = 0; q < e->nkeys; q++) st_postings_remove(&c->ev_index, e->keys[q], i);
+        event_drop(e);
+        e->live = 0;
+        c->live_articles -= e->n;
+    }
+    c->nlive_ev = k;
+    k = 0;
+    for (size_t j = 0; j < c->nlive_st; j++) {
+        uint32_t i = c->live_st[j];
+        story *s = &c->st[i];
+        if (!s->live) continue; /* dissolved: its event moved */
+        if (!idle(c, s->last, s->ndated, s->last_seq, c->p.story_window_days)) {
+            c->live_st[k++] = i;
+            continue;
+        }
+        label_into(c, &s->xv, &s->tv, lab, sizeof lab);
+        s->label = st_strdup(lab);
+        story_unindex(c, i);
+        story_drop(s);
+    }
+    c->nlive_st = k;
+}
+
+/* ------------------------------------------------------------ add / restore */
+
+static void tick(st_clusterer *c, const st_artfeat *f)
+{
+    c->seq++;
+    if (f->days != ST_NO_DATE && f->days > c->clock) c->clock = f->days;
+    if (c->seq % EVICT_EVERY == 0) evict(c);
+}
+
+static int open_event_and_story(st_clusterer *c, const st_artfeat *f, st_assignment *out,
+                                uint32_t *ei)
+{
+    double ss = 0;
+    int si = best_story(c, &f->tv, &f->xv, f->keys, f->nkeys, f->days, f->days,
+                        f->days != ST_NO_DATE, -1, &ss);
+    if (si == -2) return ST_ENOMEM;
+    uint32_t s;
+    out->story_score = ss;
+    out->best_story_id = si >= 0 ? c->st[si].id : 0;
+    if (si >= 0 && ss >= c->p.story_threshold) {
+        s = (uint32_t)si;
+    } else {
+        if (story_open(c, c->next_story, &s) != ST_OK) return ST_ENOMEM;
+        out->new_story = 1;
+    }
+    out->new_event = 1;
+    return event_open(c, c->next_event, s, ei);
+}
+
+int st_clusterer_add(st_clusterer *c, int64_t article_id, const st_doc *doc,
+                     const char *published, const char *source, st_assignment *out)
+{
+    (void)article_id;
+    (void)source;
+    memset(out, 0, sizeof *out);
+    st_artfeat f;
+    int rc = st_artfeat_build(&f, &c->vocab, &c->p, c->cs, doc, published);
+    if (rc != ST_OK) return rc;
+    tick(c, &f);
+    double sc = 0;
+    int best = best_event(c, &f, &sc);
+    uint32_t ei;
+    if (best == -2) rc = ST_ENOMEM;
+    else if (best >= 0 && sc >= c->p.event_threshold) {
+        ei = (uint32_t)best;
+        out->score = sc;
+    } else rc = open_event_and_story(c, &f, out, &ei);
+    if (rc == ST_OK) rc = event_absorb(c, ei, &f);
+    if (rc == ST_OK && !out->new_story) {
+        double rs = 0;
+        int moved = story_recheck(c, ei, &rs);
+        if (moved < 0) rc = moved;
+        if (moved > 0) out->story_score = rs;
+    }
+    if (rc == ST_OK) {
+        out->event_id = c->ev[ei].id;
+        out->story_id = c->st[c->ev[ei].story].id;
+    }
+    st_artfeat_free(&f);
+    return rc;
+}
+
+int st_clusterer_restore(st_clusterer *c, int64_t article_id, const st_doc *doc,
+                         const char *published, int64_t event_id, int64_t story_id)
+{
+    (void)article_id;
+    if (event_id <= 0 || story_id <= 0) return ST_EUSAGE;
+    st_artfeat f;
+    int rc = st_artfeat_build(&f, &c->vocab, &c->p, c->cs, doc, published);
+    if (rc != ST_OK) return rc;
+    tick(c, &f);
+    const uint64_t *eix = st_hmap_get(&c->ev_by_id, (uint64_t)event_id);
+    uint32_t ei = eix ? (uint32_t)*eix : 0;
+    if (!eix) {
+        const uint64_t *six = st_hmap_get(&c->st_by_id, (uint64_t)story_id);
+        uint32_t si = six ? (uint32_t)*six : 0;
+        if (!six) rc = story_open(c, story_id, &si);
+        if (rc == ST_OK) rc = event_open(c, event_id, si, &ei);
+    }
+    if (rc == ST_OK && !c->ev[ei].live) rc = ST_ELIMIT; /* left the window: replay in order */
+    if (rc == ST_OK) rc = event_absorb(c, ei, &f);
+    st_artfeat_free(&f);
+    return rc;
+}
+
+/* ------------------------------------------------------------ listing */
+
+int64_t st_clusterer_event_story(const st_clusterer *c, int64_t event_id)
+{
+    const uint64_t *ix = st_hmap_get(&c->ev_by_id, (uint64_t)event_id);
+    return ix ? c->st[c->ev[*ix].story].id : 0;
+}
+
+size_t st_clusterer_nevents(const st_clusterer *c) { return c->nev; }
+size_t st_clusterer_nstories(const st_clusterer *c) { return c->nst; }
+size_t st_clusterer_live_articles(const st_clusterer *c) { return c->live_articles; }
+
+int st_clusterer_event_info(const st_clusterer *c, size_t i, st_cluster_info *out)
+{
+    if (i >= c->nev) return ST_ENOTFOUND;
+    const event *e = &c->ev[i];
+    memset(out, 0, sizeof *out);
+    out->id = e->id;
+    out->story_id = c->st[e->story].id;
+    out->n_articles = e->n;
+    out->first_days = e->ndated ? e->first : ST_NO_DATE;
+    out->last_days = e->ndated ? e->last : ST_NO_DATE;
+    out->live = e->live;
+    if (e->live) label_into(c, &e->nv, &e->tv, out->label, sizeof out->label);
+    else if (e->label) snprintf(out->label, sizeof out->label, "%s", e->label);
+    return ST_OK;
+}
+
+int st_clusterer_story_info(const st_clusterer *c, size_t i, st_cluster_info *out)
+{
+    if (i >= c->nst) return ST_ENOTFOUND;
+    const story *s = &c->st[i];
+    memset(out, 0, sizeof *out);
+    out->id = out->story_id = s->id;
+    out->n_articles = s->n;
+    out->n_events = s->nevents;
+    out->first_days = s->ndated ? s->first : ST_NO_DATE;
+    out->last_days = s->ndated ? s->last : ST_NO_DATE;
+    out->live = s->live;
+    if (s->live) label_into(c, &s->xv, &s->tv, out->label, sizeof out->label);
+    else if (s->label) snprintf(out->label, sizeof out->label, "%s", s->label);
+    return ST_OK;
+}

@@ -1,0 +1,40 @@
+/* cluster_int.h — the clusterer's internal records, shared by its files. */
+#ifndef ST_CLUSTER_INT_H
+#define ST_CLUSTER_INT_H
+
+#include "cluster/cluster.h"
+#include "cluster/fvec.h"
+#include "cluster/hmap.h"
+#include "cluster/postings.h"
+#include "util/util.h"
+
+#define ST_NO_DATE (-1e9)
+
+/* The features of one article: unit vectors and the keys that find candidates. */
+typedef struct st_artfeat {
+    st_fvec tv, nv, ttv; /* terms, names (concepts + capitalised words), title */
+    st_fvec xv;          /* names without the common-term concepts: who and where, the
+                            identity of a story (an earthquake is not a story) */
+    uint64_t *keys;
+    size_t nkeys;
+    double days;   /* ST_NO_DATE when unknown */
+    uint64_t lang; /* hash of the detected language code */
+} st_artfeat;
+
+/* Document frequencies and display strings of every key seen. */
+typedef struct st_vocab {
+    st_hmap df;    /* key -> number of articles holding it */
+    st_hmap str;   /* key -> offset + 1 into arena */
+    st_buf arena;  /* NUL-separated display strings */
+    uint64_t ndocs;
+} st_vocab;
+
+void st_vocab_free(st_vocab *v);
+const char *st_vocab_str(const st_vocab *v, uint64_t key);
+
+/* Builds the features of doc, counting it into the vocabulary. */
+int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p,
+                     const st_concepts *cs, const st_doc *doc, const char *published);
+void st_artfeat_free(st_artfeat *f);
+
+#endif

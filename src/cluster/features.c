@@ -1,0 +1,244 @@
+/* features.c — from an analysed article to the clusterer's vectors.
+ *
+ * Three unit vectors per article, each TF-IDF weighted with document
+ * frequencies counted as articles arrive (online IDF):
+ *  - terms: the stemmed content terms of st_doc, boosted when in the headline;
+ *  - names: concept ids (language-neutral) and capitalised words inside
+ *    sentences (names spelled alike across languages: Hamas, Blinken);
+ *  - title: the headline's terms and concepts.
+ * Keys live in separate namespaces so a stem and a name never collide. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster/cluster_int.h"
+
+#define NS_TERM 0x51ed270b27d3a1f9ULL
+#define NS_CONCEPT 0x2545f4914f6cdd1dULL
+#define NS_NAME 0x9e3779b97f4a7c15ULL
+#define MAX_TITLE_PREFIXES 1024
+
+void st_vocab_free(st_vocab *v)
+{
+    st_hmap_free(&v->df);
+    st_hmap_free(&v->str);
+    st_buf_free(&v->arena);
+}
+
+const char *st_vocab_str(const st_vocab *v, uint64_t key)
+{
+    const uint64_t *o = st_hmap_get(&v->str, key);
+    return o ? v->arena.s + (*o - 1) : NULL;
+}
+
+static int vocab_name(st_vocab *v, uint64_t key, const char *s, size_t n)
+{
+    if (st_hmap_get(&v->str, key)) return ST_OK;
+    size_t off = v->arena.len;
+    if (st_buf_append(&v->arena, s, n) != ST_OK || st_buf_putc(&v->arena, 0) != ST_OK)
+        return ST_ENOMEM;
+    return st_hmap_put(&v->str, key, off + 1, NULL) ? ST_OK : ST_ENOMEM;
+}
+
+void st_artfeat_free(st_artfeat *f)
+{
+    st_fvec_free(&f->tv);
+    st_fvec_free(&f->nv);
+    st_fvec_free(&f->xv);
+    st_fvec_free(&f->ttv);
+    free(f->keys);
+    memset(f, 0, sizeof *f);
+}
+
+/* ------------------------------------------------------------ headline terms */
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Hashes of every prefix (3+ bytes) of every folded headline word: a stem is
+ * (almost always) a prefix of its word, so this tells which terms are in the
+ * headline without stemming it again. */
+static size_t title_prefixes(const st_doc *d, uint64_t *out)
+{
+    st_tokiter it;
+    st_token tok;
+    size_t n = 0;
+    st_tokiter_init(&it, d->text, d->title_len);
+    while (st_tokiter_next(&it, &tok) && n < MAX_TITLE_PREFIXES) {
+        if (tok.kind != ST_TOK_WORD) continue;
+        char w[128];
+        size_t wl = st_token_fold(d->text, &tok, w, sizeof w);
+        for (size_t l = 3; l <= wl && n < MAX_TITLE_PREFIXES; l++) out[n++] = st_hash64(w, l);
+    }
+    qsort(out, n, sizeof *out, cmp_u64);
+    return n;
+}
+
+/* ------------------------------------------------------------ concepts and names */
+
+typedef struct scan_ctx {
+    st_fvec *names, *title, *ntypes, *ttypes; /* counts; counts * type weight */
+    st_fvec *termkeys;                        /* keys of common-term concepts */
+    st_vocab *v;
+    const st_cluster_params *p;
+    const st_concepts *cs;
+    size_t title_len;
+    double name_w;
+    int rc;
+} scan_ctx;
+
+static int on_hit(const st_concept_hit *h, void *ud)
+{
+    scan_ctx *x = ud;
+    int in_title = h->off < x->title_len;
+    uint64_t key;
+    float w;
+    if (h->type == ST_CONCEPT_NAME) {
+        if (in_title) return 0; /* headlines capitalise every word in English */
+        key = st_mix64(st_hash64(h->folded, h->folded_len) ^ NS_NAME);
+        w = (float)x->name_w;
+        x->rc = vocab_name(x->v, key, h->folded, h->folded_len);
+    } else {
+        const char *id = st_concept_id(x->cs, h->concept);
+        key = st_mix64(st_hash64(id, strlen(id)) ^ NS_CONCEPT);
+        w = (float)(h->type == ST_CONCEPT_TERM ? x->p->term_concept_weight : x->p->concept_weight);
+        if (h->type == ST_CONCEPT_TERM) x->rc = st_fvec_push(x->termkeys, key, 1.0f);
+        const char *nm = st_concept_name(x->cs, h->concept);
+        if (x->rc == ST_OK) x->rc = vocab_name(x->v, key, nm, strlen(nm));
+        if (x->rc == ST_OK && in_title) x->rc = st_fvec_push(x->title, key, 1.0f);
+        if (x->rc == ST_OK && in_title) x->rc = st_fvec_push(x->ttypes, key, w);
+    }
+    if (x->rc == ST_OK) x->rc = st_fvec_push(x->names, key, 1.0f);
+    if (x->rc == ST_OK) x->rc = st_fvec_push(x->ntypes, key, w);
+    return x->rc;
+}
+
+/* ------------------------------------------------------------ weighting */
+
+static double idf(const st_vocab *v, uint64_t key)
+{
+    const uint64_t *df = st_hmap_get(&v->df, key);
+    double d = df ? (double)*df : 0.0;
+    return log(((double)v->ndocs + 1.0) / (d + 1.0)) + 1.0;
+}
+
+static int count_df(st_vocab *v, const st_fvec *a, const st_fvec *b)
+{
+    for (uint32_t i = 0; i < a->n; i++) {
+        uint64_t *d = st_hmap_put(&v->df, a->e[i].key, 0, NULL);
+        if (!d) return ST_ENOMEM;
+        (*d)++;
+    }
+    for (uint32_t i = 0; i < b->n; i++) {
+        uint64_t *d = st_hmap_put(&v->df, b->e[i].key, 0, NULL);
+        if (!d) return ST_ENOMEM;
+        (*d)++;
+    }
+    v->ndocs++;
+    return ST_OK;
+}
+
+/* vec holds counts (or tf weights when types is NULL); types holds, for the
+ * same keys, count * type weight. Result: (1 + ln count) * type weight * idf,
+ * scaled to unit length. */
+static void weigh(st_fvec *vec, const st_vocab *v, const st_fvec *types)
+{
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < vec->n; i++) {
+        double c = vec->e[i].w, w = c;
+        if (types) {
+            while (j < types->n && types->e[j].key < vec->e[i].key) j++;
+            int found = j < types->n && types->e[j].key == vec->e[i].key;
+            w = found ? (1.0 + log(c)) * (types->e[j].w / c) : 0.0;
+        }
+        vec->e[i].w = (float)(w * idf(v, vec->e[i].key));
+    }
+    st_fvec_finish(vec);
+    st_fvec_normalise(vec);
+}
+
+static int build_terms(st_artfeat *f, st_vocab *v, const st_cluster_params *p,
+                       const st_doc *doc, const uint64_t *tp, size_t ntp, st_fvec *ttypes)
+{
+    for (size_t i = 0; i < doc->nterms; i++) {
+        const st_term *t = &doc->terms[i];
+        uint64_t key = st_mix64(t->hash ^ NS_TERM);
+        double w = 1.0 + log((double)(t->count ? t->count : 1));
+        int in_title = bsearch(&t->hash, tp, ntp, sizeof *tp, cmp_u64) != NULL;
+        if (in_title) w *= 1.0 + p->title_boost;
+        if (st_fvec_push(&f->tv, key, (float)w) != ST_OK) return ST_ENOMEM;
+        if (in_title && st_fvec_push(&f->ttv, key, 1.0f) != ST_OK) return ST_ENOMEM;
+        if (in_title && st_fvec_push(ttypes, key, 1.0f) != ST_OK) return ST_ENOMEM;
+        if (vocab_name(v, key, t->text, strlen(t->text)) != ST_OK) return ST_ENOMEM;
+    }
+    return ST_OK;
+}
+
+/* xv = nv without the keys of termkeys, at unit length. */
+static int entity_vector(st_artfeat *f, const st_fvec *termkeys)
+{
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < f->nv.n; i++) {
+        while (j < termkeys->n && termkeys->e[j].key < f->nv.e[i].key) j++;
+        if (j < termkeys->n && termkeys->e[j].key == f->nv.e[i].key) continue;
+        if (st_fvec_push(&f->xv, f->nv.e[i].key, f->nv.e[i].w) != ST_OK) return ST_ENOMEM;
+    }
+    st_fvec_finish(&f->xv);
+    st_fvec_normalise(&f->xv);
+    return ST_OK;
+}
+
+static int pick_keys(st_artfeat *f, const st_cluster_params *p)
+{
+    uint32_t qt = p->query_terms > 0 ? (uint32_t)p->query_terms : 0, qn = 16;
+    f->keys = malloc(((size_t)qt + qn) * sizeof *f->keys);
+    if (!f->keys) return ST_ENOMEM;
+    f->nkeys = st_fvec_top(&f->tv, qt, f->keys);
+    f->nkeys += st_fvec_top(&f->nv, qn, f->keys + f->nkeys);
+    return ST_OK;
+}
+
+int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p,
+                     const st_concepts *cs, const st_doc *doc, const char *published)
+{
+    memset(f, 0, sizeof *f);
+    f->days = published ? st_date_days(published) : ST_NO_DATE;
+    if (f->days < -1e8) f->days = ST_NO_DATE;
+    f->lang = st_hash64(doc->lang, strlen(doc->lang));
+    uint64_t *tp = malloc(MAX_TITLE_PREFIXES * sizeof *tp);
+    if (!tp) return ST_ENOMEM;
+    st_fvec ntypes = {0}, ttypes = {0}, termkeys = {0};
+    size_t ntp = title_prefixes(doc, tp);
+    int rc = build_terms(f, v, p, doc, tp, ntp, &ttypes);
+    free(tp);
+    if (rc == ST_OK && cs) {
+        /* German capitalises every noun: its capitalised words say less. */
+        double nw = p->name_weight * (strcmp(doc->lang, "de") == 0 ? 0.5 : 1.0);
+        scan_ctx x = {&f->nv, &f->ttv, &ntypes, &ttypes, &termkeys, v, p, cs, doc->title_len, nw, ST_OK};
+        rc = st_concepts_scan(cs, doc->text, doc->len, ST_SCAN_NAMES, on_hit, &x);
+    }
+    if (rc == ST_OK) {
+        st_fvec_finish(&f->tv);
+        st_fvec_finish(&f->nv);
+        st_fvec_finish(&f->ttv);
+        st_fvec_finish(&ntypes);
+        st_fvec_finish(&ttypes);
+        st_fvec_finish(&termkeys);
+        rc = count_df(v, &f->tv, &f->nv);
+    }
+    if (rc == ST_OK) {
+        weigh(&f->tv, v, NULL); /* already (1 + ln tf) * headline boost */
+        weigh(&f->nv, v, &ntypes);
+        weigh(&f->ttv, v, &ttypes);
+        rc = entity_vector(f, &termkeys);
+    }
+    if (rc == ST_OK) rc = pick_keys(f, p);
+    st_fvec_free(&termkeys);
+    st_fvec_free(&ntypes);
+    st_fvec_free(&ttypes);
+    if (rc != ST_OK) st_artfeat_free(f);
+    return rc;
+}

@@ -1,0 +1,150 @@
+/* fvec.c — sorted sparse vectors (see fvec.h). */
+#include "cluster/fvec.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "storytrack.h"
+
+void st_fvec_free(st_fvec *v)
+{
+    free(v->e);
+    memset(v, 0, sizeof *v);
+}
+
+static int reserve(st_fvec *v, uint32_t need)
+{
+    if (need <= v->cap) return ST_OK;
+    uint32_t nc = v->cap ? v->cap : 16;
+    while (nc < need) nc *= 2;
+    st_fent *ne = realloc(v->e, (size_t)nc * sizeof *ne);
+    if (!ne) return ST_ENOMEM;
+    v->e = ne;
+    v->cap = nc;
+    return ST_OK;
+}
+
+int st_fvec_push(st_fvec *v, uint64_t key, float w)
+{
+    if (reserve(v, v->n + 1) != ST_OK) return ST_ENOMEM;
+    v->e[v->n++] = (st_fent){key, w};
+    return ST_OK;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    uint64_t x = ((const st_fent *)a)->key, y = ((const st_fent *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+static void renorm(st_fvec *v)
+{
+    double s = 0;
+    for (uint32_t i = 0; i < v->n; i++) s += (double)v->e[i].w * v->e[i].w;
+    v->norm = sqrt(s);
+}
+
+void st_fvec_finish(st_fvec *v)
+{
+    if (v->n > 1) qsort(v->e, v->n, sizeof *v->e, by_key);
+    uint32_t o = 0;
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (o && v->e[o - 1].key == v->e[i].key) v->e[o - 1].w += v->e[i].w;
+        else v->e[o++] = v->e[i];
+    }
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < o; i++)
+        if (v->e[i].w != 0.0f) v->e[k++] = v->e[i];
+    v->n = k;
+    renorm(v);
+}
+
+void st_fvec_normalise(st_fvec *v)
+{
+    if (v->norm <= 0) return;
+    float inv = (float)(1.0 / v->norm);
+    for (uint32_t i = 0; i < v->n; i++) v->e[i].w *= inv;
+    renorm(v);
+}
+
+double st_fvec_dot(const st_fvec *a, const st_fvec *b)
+{
+    double s = 0;
+    uint32_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        uint64_t x = a->e[i].key, y = b->e[j].key;
+        if (x == y) s += (double)a->e[i++].w * b->e[j++].w;
+        else if (x < y) i++;
+        else j++;
+    }
+    return s;
+}
+
+double st_fvec_cos(const st_fvec *a, const st_fvec *b)
+{
+    if (a->norm <= 0 || b->norm <= 0) return 0;
+    return st_fvec_dot(a, b) / (a->norm * b->norm);
+}
+
+int st_fvec_add(st_fvec *dst, const st_fvec *src, float scale)
+{
+    st_fent *out = malloc(((size_t)dst->n + src->n + 1) * sizeof *out);
+    if (!out) return ST_ENOMEM;
+    uint32_t i = 0, j = 0, k = 0;
+    while (i < dst->n || j < src->n) {
+        if (j >= src->n || (i < dst->n && dst->e[i].key < src->e[j].key)) out[k++] = dst->e[i++];
+        else if (i >= dst->n || src->e[j].key < dst->e[i].key)
+            out[k++] = (st_fent){src->e[j].key, scale * src->e[j++].w};
+        else {
+            out[k++] = (st_fent){dst->e[i].key, dst->e[i].w + scale * src->e[j].w};
+            i++, j++;
+        }
+    }
+    free(dst->e);
+    dst->e = out;
+    dst->n = k;
+    dst->cap = k + 1;
+    renorm(dst);
+    return ST_OK;
+}
+
+static int by_weight_desc(const void *a, const void *b)
+{
+    const st_fent *x = a, *y = b;
+    if (x->w != y->w) return x->w > y->w ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+int st_fvec_prune(st_fvec *v, uint32_t keep)
+{
+    if (v->n <= keep) return ST_OK;
+    qsort(v->e, v->n, sizeof *v->e, by_weight_desc);
+    v->n = keep;
+    qsort(v->e, v->n, sizeof *v->e, by_key);
+    renorm(v);
+    return ST_OK;
+}
+
+uint32_t st_fvec_top(const st_fvec *v, uint32_t k, uint64_t *out)
+{
+    /* Small k: repeated selection keeps this allocation-free and deterministic. */
+    uint32_t got = 0;
+    float last_w = INFINITY;
+    uint64_t last_key = 0;
+    while (got < k) {
+        int best = -1;
+        for (uint32_t i = 0; i < v->n; i++) {
+            const st_fent *e = &v->e[i];
+            int after_last = e->w < last_w || (e->w == last_w && e->key > last_key);
+            if (!after_last) continue;
+            if (best < 0 || e->w > v->e[best].w || (e->w == v->e[best].w && e->key < v->e[best].key))
+                best = (int)i;
+        }
+        if (best < 0) break;
+        out[got++] = v->e[best].key;
+        last_w = v->e[best].w;
+        last_key = v->e[best].key;
+    }
+    return got;
+}

@@ -1,0 +1,122 @@
+/* test_concepts.c — alias tables and the phrase matcher. */
+#include "harness.h"
+#include "text/concepts.h"
+
+typedef struct hits {
+    char ids[32][24];
+    int n, names;
+} hits;
+
+static int collect(const st_concept_hit *h, void *ud)
+{
+    hits *hs = ud;
+    if (h->type == ST_CONCEPT_NAME) { hs->names++; return 0; }
+    if (hs->n < 32) snprintf(hs->ids[hs->n++], 24, "%.*s", (int)h->folded_len, h->folded);
+    return 0;
+}
+
+static int has(const hits *hs, const char *id)
+{
+    for (int i = 0; i < hs->n; i++)
+        if (!strcmp(hs->ids[i], id)) return 1;
+    return 0;
+}
+
+static st_concepts *load(void)
+{
+    st_concepts *cs = NULL;
+    char err[256] = "";
+    int rc = st_concepts_load("data/aliases", &cs, err, sizeof err);
+    if (rc != ST_OK) fprintf(stderr, "  load: %s\n", err);
+    return cs;
+}
+
+static hits scan(const st_concepts *cs, const char *s)
+{
+    hits hs = {0};
+    st_concepts_scan(cs, s, strlen(s), ST_SCAN_NAMES, collect, &hs);
+    return hs;
+}
+
+static void t_egypt_everywhere(void)
+{
+    st_concepts *cs = load();
+    CHECK(cs != NULL);
+    if (!cs) return;
+    const char *forms[] = {"Mesir", "Egypt", "Égypte", "Ägypten", "Egipto", "Египет", "مصر",
+                           "Egyptian officials", "EGYPTE"};
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        hits hs = scan(cs, forms[i]);
+        if (!has(&hs, "EGY")) fprintf(stderr, "  no EGY in %s\n", forms[i]);
+        CHECK(has(&hs, "EGY"));
+    }
+    st_concepts_free(cs);
+}
+
+static void t_phrases_longest(void)
+{
+    st_concepts *cs = load();
+    if (!cs) { CHECK(0); return; }
+    hits a = scan(cs, "Perundingan gencatan senjata di Kairo dengan Amerika Serikat dan PBB.");
+    CHECK(has(&a, "TALKS"));
+    CHECK(has(&a, "CEASEFIRE"));
+    CHECK(has(&a, "CAIRO"));
+    CHECK(has(&a, "USA"));
+    CHECK(has(&a, "UN"));
+    CHECK_INT(a.n, 5); /* "Amerika Serikat" is one hit, not "Amerika" + another */
+    hits b = scan(cs, "Cease-fire talks in Le Caire; the Prime Minister of Qatar said.");
+    CHECK(has(&b, "CEASEFIRE"));
+    CHECK(has(&b, "CAIRO"));
+    CHECK(has(&b, "PRIMEMINISTER"));
+    CHECK(has(&b, "QAT"));
+    CHECK(!has(&b, "MINISTER"));
+    st_concepts_free(cs);
+}
+
+static void t_inflections_and_acronyms(void)
+{
+    st_concepts *cs = load();
+    if (!cs) { CHECK(0); return; }
+    hits a = scan(cs, "Israels Armee und Israel's army; Katars Vermittler, Hamasnya.");
+    CHECK_INT(a.n >= 4, 1);
+    CHECK(has(&a, "ISR"));
+    CHECK(has(&a, "QAT"));
+    CHECK(has(&a, "HAMAS"));
+    /* "us", "as", "who" are words, not the US, AS (Indonesian) or WHO. */
+    hits b = scan(cs, "Tell us as much as you know about who came.");
+    CHECK(!has(&b, "USA"));
+    CHECK(!has(&b, "WHO"));
+    hits c = scan(cs, "Pejabat AS dan US officials met WHO staff.");
+    CHECK(has(&c, "USA"));
+    CHECK(has(&c, "WHO"));
+    st_concepts_free(cs);
+}
+
+static void t_names(void)
+{
+    st_concepts *cs = NULL;
+    CHECK_INT(st_concepts_load_text("ISR\tplace\tIsrael|Israeli\n# c\nHAM\torg\tHamas\n", &cs,
+                                    NULL, 0),
+              ST_OK);
+    if (!cs) return;
+    CHECK_INT(st_concepts_count(cs), 2);
+    CHECK_STR(st_concept_name(cs, st_concept_find(cs, "HAM")), "Hamas");
+    CHECK(st_concept_type_of(cs, 0) == ST_CONCEPT_PLACE);
+    /* Sentence-initial capitals are not names; Blinken and Sinwar inside are. */
+    hits h = scan(cs, "Officials said Blinken met Hamas. Yesterday Sinwar spoke to Israeli aides.");
+    CHECK_INT(h.names, 2);
+    CHECK_INT(h.n, 2);
+    st_concepts_free(cs);
+    char err[128] = "";
+    CHECK_INT(st_concepts_load_text("bad line\n", &cs, err, sizeof err), ST_EINPUT);
+    CHECK_CONTAINS(err, "text:1");
+}
+
+int main(void)
+{
+    RUN(t_egypt_everywhere);
+    RUN(t_phrases_longest);
+    RUN(t_inflections_and_acronyms);
+    RUN(t_names);
+    TEST_MAIN_END;
+}
