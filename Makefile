@@ -85,7 +85,11 @@ $(B)/bench/%: bench/%.c $(B)/libstorytrack.a
 deps:
 	@sh scripts/deps.sh $(DEB_PKGS)
 
+# The browser test drives Debian's chromium (it skips itself where chromium is absent).
+TEST_DEB_PKGS := chromium
+
 test: deps
+	@sh scripts/deps.sh $(TEST_DEB_PKGS)
 	@$(MAKE) --no-print-directory $(B)/asan/storytrack $(TEST_BIN)
 	@sh tests/run.sh $(TEST_BIN)
 

@@ -1,11 +1,13 @@
 /* stages.c — the pipeline's calls into the stages after text analysis:
- * duplicates (src/dedup), clusters (src/cluster), events (src/events). */
+ * duplicates (src/dedup), clusters (src/cluster), extraction (src/extract)
+ * and events (src/events). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cluster/cluster.h"
 #include "dedup/dedup.h"
 #include "events/events.h"
+#include "extract/extract.h"
 #include "pipeline/pipeline.h"
 #include "util/util.h"
 
@@ -27,6 +29,7 @@ struct st_stages {
     id_index events, stories;
     size_t events_seen, stories_seen; /* listing entries already indexed */
     st_cameo *cameo;
+    st_extract *extract;
 };
 
 static int id_index_set(id_index *x, int64_t id, size_t pos)
@@ -121,6 +124,8 @@ int st_pipeline_stages_new(st_pipeline *p, const char *data_dir, int restore, ch
         rc = index_new_clusters(s);
     if (rc == ST_OK)
         rc = st_cameo_load_default(data_dir, &s->cameo, err, errlen);
+    if (rc == ST_OK)
+        rc = st_extract_load(data_dir, &s->extract, err, errlen);
     return rc;
 }
 
@@ -145,6 +150,7 @@ void st_pipeline_stages_free(st_pipeline *p)
     free(s->events.pos);
     free(s->stories.pos);
     st_cameo_free(s->cameo);
+    st_extract_free(s->extract);
     free(s);
 }
 
@@ -230,5 +236,7 @@ int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, cons
         return st_seterr(err, errlen, rc, "duplicate detection failed: %s", st_strerror(rc));
     if ((rc = run_cluster(p, id, a, doc)) != ST_OK)
         return st_seterr(err, errlen, rc, "clustering failed: %s", st_strerror(rc));
+    if ((rc = st_extract_article(p->stages->extract, p->db, id, a, doc, err, errlen)) != ST_OK)
+        return rc;
     return st_events_article(p->stages->cameo, p->db, id, a, doc, err, errlen);
 }
