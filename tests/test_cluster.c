@@ -155,6 +155,33 @@ static void t_restore(void)
     st_clusterer_free(c);
 }
 
+/* An event leaves the window; a late replayed article brings it back. */
+static void t_window_and_revive(void)
+{
+    st_cluster_params p;
+    st_cluster_params_default(&p);
+    p.min_idle_articles = 0;
+    p.event_window_days = 1;
+    st_clusterer *c = NULL;
+    CHECK_INT(st_clusterer_new(&p, CS, &c), ST_OK);
+    st_doc *d1 = doc(T1, B1, "en"), *d3 = doc(T3, B3, "en");
+    CHECK_INT(st_clusterer_restore(c, 1, d1, "2024-08-10", 1, 1), ST_OK);
+    for (int i = 0; i < 200; i++)
+        CHECK_INT(st_clusterer_restore(c, 2 + i, d3, "2024-09-10", 2, 2), ST_OK);
+    st_cluster_info info;
+    st_clusterer_event_info(c, 0, &info);
+    CHECK_INT(info.live, 0); /* left the index: 31 days idle */
+    CHECK_CONTAINS(info.label, "Hamas");
+    CHECK_INT(st_clusterer_live_articles(c), 200);
+    CHECK_INT(st_clusterer_restore(c, 300, d1, "2024-08-10", 1, 1), ST_OK);
+    st_clusterer_event_info(c, 0, &info);
+    CHECK_INT(info.live, 1);
+    CHECK_INT(info.n_articles, 2);
+    st_doc_free(d1);
+    st_doc_free(d3);
+    st_clusterer_free(c);
+}
+
 /* ------------------------------------------------------------ seeds */
 
 static int seed_docs(st_doc **docs, int max)
@@ -267,6 +294,7 @@ int main(void)
     RUN(t_time_decay);
     RUN(t_determinism);
     RUN(t_restore);
+    RUN(t_window_and_revive);
     RUN(t_seeds_one_story);
     RUN(t_dev_floor);
     st_concepts_free(CS);

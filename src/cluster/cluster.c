@@ -492,6 +492,32 @@ int st_clusterer_add(st_clusterer *c, int64_t article_id, const st_doc *doc,
     return rc;
 }
 
+/* A replayed article may belong to an event (or story) that already left the
+ * window, when the stored order differs from the replay order: it comes back
+ * with the centroid of its new articles rather than failing the rebuild. */
+static int revive(st_clusterer *c, uint32_t ei)
+{
+    event *e = &c->ev[ei];
+    story *s = &c->st[e->story];
+    if (!s->live) {
+        if (grow((void **)&c->live_st, &c->caplive_st, c->nlive_st, sizeof *c->live_st) != ST_OK)
+            return ST_ENOMEM;
+        c->live_st[c->nlive_st++] = e->story;
+        s->live = 1;
+        free(s->label);
+        s->label = NULL;
+    }
+    if (e->live) return ST_OK;
+    if (grow((void **)&c->live_ev, &c->caplive_ev, c->nlive_ev, sizeof *c->live_ev) != ST_OK)
+        return ST_ENOMEM;
+    c->live_ev[c->nlive_ev++] = ei;
+    c->live_articles += e->n;
+    e->live = 1;
+    free(e->label);
+    e->label = NULL;
+    return ST_OK;
+}
+
 int st_clusterer_restore(st_clusterer *c, int64_t article_id, const st_doc *doc,
                          const char *published, int64_t event_id, int64_t story_id)
 {
@@ -509,7 +535,7 @@ int st_clusterer_restore(st_clusterer *c, int64_t article_id, const st_doc *doc,
         if (!six) rc = story_open(c, story_id, &si);
         if (rc == ST_OK) rc = event_open(c, event_id, si, &ei);
     }
-    if (rc == ST_OK && !c->ev[ei].live) rc = ST_ELIMIT; /* left the window: replay in order */
+    if (rc == ST_OK) rc = revive(c, ei);
     if (rc == ST_OK) rc = event_absorb(c, ei, &f);
     st_artfeat_free(&f);
     return rc;

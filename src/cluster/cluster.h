@@ -47,7 +47,9 @@ int st_clusterer_add(st_clusterer *c, int64_t article_id, const st_doc *doc,
 
 /* Rebuilds state: adds the article to event_id in story_id (both > 0),
  * creating them when unknown, without scoring. New ids continue after the
- * largest restored one. Replay articles in their original order. */
+ * largest restored one. Replay in publish (or original) order; an event
+ * that already left the window comes back into it. A known event keeps
+ * its current story (story_id is then ignored). */
 int st_clusterer_restore(st_clusterer *c, int64_t article_id, const st_doc *doc,
                          const char *published, int64_t event_id, int64_t story_id);
 

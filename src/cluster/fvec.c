@@ -109,19 +109,51 @@ int st_fvec_add(st_fvec *dst, const st_fvec *src, float scale)
     return ST_OK;
 }
 
-static int by_weight_desc(const void *a, const void *b)
+/* The k-th largest of w[0..n) (1-based k), by quickselect; w is reordered. */
+static float kth_largest(float *w, uint32_t n, uint32_t k)
 {
-    const st_fent *x = a, *y = b;
-    if (x->w != y->w) return x->w > y->w ? -1 : 1;
-    return x->key < y->key ? -1 : x->key > y->key;
+    uint32_t lo = 0, hi = n - 1, target = k - 1;
+    while (lo < hi) {
+        float pivot = w[lo + (hi - lo) / 2];
+        uint32_t i = lo, j = hi;
+        while (i <= j) {
+            while (w[i] > pivot) i++;
+            while (w[j] < pivot) j--;
+            if (i <= j) {
+                float t = w[i];
+                w[i] = w[j];
+                w[j] = t;
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (target <= j) hi = j;
+        else if (target >= i) lo = i;
+        else break;
+    }
+    return w[target];
 }
 
+/* Selection instead of sorting: centroids are pruned often, and the kept
+ * entries stay in key order. Ties at the cut keep the smaller keys. */
 int st_fvec_prune(st_fvec *v, uint32_t keep)
 {
     if (v->n <= keep) return ST_OK;
-    qsort(v->e, v->n, sizeof *v->e, by_weight_desc);
-    v->n = keep;
-    qsort(v->e, v->n, sizeof *v->e, by_key);
+    if (!keep) { v->n = 0; renorm(v); return ST_OK; }
+    float *w = malloc((size_t)v->n * sizeof *w);
+    if (!w) return ST_ENOMEM;
+    for (uint32_t i = 0; i < v->n; i++) w[i] = v->e[i].w;
+    float cut = kth_largest(w, v->n, keep);
+    free(w);
+    uint32_t above = 0;
+    for (uint32_t i = 0; i < v->n; i++) above += v->e[i].w > cut;
+    uint32_t ties = keep - above, o = 0;
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (v->e[i].w > cut) v->e[o++] = v->e[i];
+        else if (v->e[i].w == cut && ties) { v->e[o++] = v->e[i]; ties--; }
+    }
+    v->n = o;
     renorm(v);
     return ST_OK;
 }
