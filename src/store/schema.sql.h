@@ -95,6 +95,9 @@ static const char *const st_migrations[] = {
      * whose bodies spill into overflow pages (5x on 20k articles). */
     "CREATE INDEX articles_story_cover ON articles(story_id, published, language, source,"
     "  event_id, ingested);",
+    /* 2 -> 3: listings sort undated articles last; an index on exactly that
+     * order lets a LIMIT stop early instead of sorting the whole table. */
+    "CREATE INDEX articles_pub_order ON articles(published IS NULL, published, id);",
 };
 
 #define ST_SCHEMA_VERSION ((int)(sizeof st_migrations / sizeof st_migrations[0]))
