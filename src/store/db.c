@@ -41,6 +41,38 @@ char *st_db_column_dup(sqlite3_stmt *st, int i)
     return s ? st_strdup((const char *)s) : NULL;
 }
 
+void st_db_bind_query(sqlite3_stmt *st, const st_query *q)
+{
+    static const st_query none;
+    if (!q)
+        q = &none;
+    st_db_bind_text(st, 1, q->language);
+    st_db_bind_text(st, 2, q->since);
+    st_db_bind_text(st, 3, q->until);
+    sqlite3_bind_int64(st, 4, q->story);
+    sqlite3_bind_int64(st, 5, q->limit ? (sqlite3_int64)q->limit : -1);
+    sqlite3_bind_int64(st, 6, (sqlite3_int64)q->offset);
+}
+
+int st_db_step_doc(sqlite3_stmt *st, char **out)
+{
+    *out = NULL;
+    if (!st)
+        return ST_EDB;
+    int rc = sqlite3_step(st), ret = ST_OK;
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+        *out = st_db_column_dup(st, 0);
+        if (!*out)
+            ret = ST_ENOMEM;
+    } else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+        ret = ST_ENOTFOUND;
+    } else {
+        ret = ST_EDB;
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
 static int user_version(st_db *db)
 {
     sqlite3_stmt *st = st_db_prepare(db, "PRAGMA user_version");

@@ -18,6 +18,15 @@ sqlite3_stmt *st_db_prepare(st_db *db, const char *sql);
 int st_db_exec(st_db *db, const char *sql, char *err, size_t errlen);
 /* Binds text or NULL. */
 int st_db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Binds the common st_query filters that every listing query uses:
+ * ?1 language, ?2 since, ?3 until, ?4 story (0 = any), ?5 limit (-1 = none),
+ * ?6 offset. q may be NULL (no filters). Parameters from ?7 on are the
+ * caller's. */
+void st_db_bind_query(sqlite3_stmt *st, const st_query *q);
+/* Steps a statement whose one row and column is a JSON document, puts a
+ * malloc'd copy in *out and finalizes the statement. ST_ENOTFOUND when there
+ * is no row or the value is NULL; ST_EDB when st is NULL or the step fails. */
+int st_db_step_doc(sqlite3_stmt *st, char **out);
 /* Column text as a new malloc'd string (NULL for SQL NULL); caller frees. */
 char *st_db_column_dup(sqlite3_stmt *st, int i);
 

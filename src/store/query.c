@@ -7,22 +7,6 @@
 #include "store/db.h"
 #include "util/util.h"
 
-/* Binds the st_query filters in the fixed order every query below uses:
- * ?1 language, ?2 since, ?3 until, ?4 story, ?5 limit, ?6 offset, ?7 text. */
-static void bind_query(sqlite3_stmt *st, const st_query *q)
-{
-    static const st_query none;
-    if (!q)
-        q = &none;
-    st_db_bind_text(st, 1, q->language);
-    st_db_bind_text(st, 2, q->since);
-    st_db_bind_text(st, 3, q->until);
-    sqlite3_bind_int64(st, 4, q->story);
-    sqlite3_bind_int64(st, 5, q->limit ? (sqlite3_int64)q->limit : -1);
-    sqlite3_bind_int64(st, 6, (sqlite3_int64)q->offset);
-    st_db_bind_text(st, 7, q->text);
-}
-
 /* The WHERE clause of article filters, on an `articles a`. */
 #define ARTICLE_FILTER                                                \
     " (?1 IS NULL OR a.language = ?1)"                                \
@@ -35,7 +19,9 @@ static void bind_query(sqlite3_stmt *st, const st_query *q)
     " 'language', a.language, 'published', a.published, 'url', a.url,"                \
     " 'event', a.event_id, 'story', a.story_id, 'lead', substr(a.body, 1, 120))"
 
-/* Runs a one-row, one-column query whose value is the JSON document. */
+/* Runs a query whose one value is the JSON document: by id (?1 text form,
+ * ?2 number) when either is given, else with the st_query filters and ?7 =
+ * the query's text. */
 static int json_doc(st_db *db, const char *sql, const st_query *q, const char *id_text,
                     int64_t id, char **out)
 {
@@ -47,20 +33,10 @@ static int json_doc(st_db *db, const char *sql, const st_query *q, const char *i
         st_db_bind_text(st, 1, id_text);
         sqlite3_bind_int64(st, 2, id);
     } else {
-        bind_query(st, q);
+        st_db_bind_query(st, q);
+        st_db_bind_text(st, 7, q ? q->text : NULL);
     }
-    int rc = sqlite3_step(st), ret = ST_OK;
-    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-        *out = st_db_column_dup(st, 0);
-        if (!*out)
-            ret = ST_ENOMEM;
-    } else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
-        ret = ST_ENOTFOUND;
-    } else {
-        ret = ST_EDB;
-    }
-    sqlite3_finalize(st);
-    return ret;
+    return st_db_step_doc(st, out);
 }
 
 int st_db_articles_json(st_db *db, const st_query *q, char **out)

@@ -36,19 +36,6 @@
     " 'quad_class', quad, 'mentions', mentions, 'sources', sources, 'articles', articles," \
     " 'place', place, 'story', story, 'article', article, 'url', url, 'sentence', sentence)"
 
-static void bind_filters(sqlite3_stmt *st, const st_query *q)
-{
-    static const st_query none;
-    if (!q)
-        q = &none;
-    st_db_bind_text(st, 1, q->language);
-    st_db_bind_text(st, 2, q->since);
-    st_db_bind_text(st, 3, q->until);
-    sqlite3_bind_int64(st, 4, q->story);
-    sqlite3_bind_int64(st, 5, q->limit ? (sqlite3_int64)q->limit : -1);
-    sqlite3_bind_int64(st, 6, (sqlite3_int64)q->offset);
-}
-
 int st_db_cameo_events_json(st_db *db, const st_query *q, char **out)
 {
     *out = NULL;
@@ -56,12 +43,8 @@ int st_db_cameo_events_json(st_db *db, const st_query *q, char **out)
                                          ")), '[]') FROM (" GROUPED_EVENTS ")");
     if (!st)
         return ST_EDB;
-    bind_filters(st, q);
-    int rc = sqlite3_step(st) == SQLITE_ROW ? ST_OK : ST_EDB;
-    if (rc == ST_OK && !(*out = st_db_column_dup(st, 0)))
-        rc = ST_ENOMEM;
-    sqlite3_finalize(st);
-    return rc;
+    st_db_bind_query(st, q);
+    return st_db_step_doc(st, out);
 }
 
 /* ------------------------------------------------------------------ GDELT */
@@ -231,7 +214,7 @@ static int export_gdelt(st_db *db, const st_query *q, FILE *f)
     sqlite3_stmt *st = st_db_prepare(db, GROUPED_EVENTS);
     if (!st)
         return ST_EDB;
-    bind_filters(st, q);
+    st_db_bind_query(st, q);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         put_gdelt_row(f, st);

@@ -10,31 +10,15 @@
 
 static int json_array_doc(st_db *db, const char *sql, const st_query *q, char **out)
 {
-    static const st_query none;
-    if (!q)
-        q = &none;
-    *out = NULL;
     sqlite3_stmt *st = st_db_prepare(db, sql);
-    if (!st)
-        return ST_EDB;
-    st_db_bind_text(st, 1, q->language);
-    st_db_bind_text(st, 2, q->since);
-    st_db_bind_text(st, 3, q->until);
-    sqlite3_bind_int64(st, 4, q->story);
-    sqlite3_bind_int64(st, 5, q->limit ? (sqlite3_int64)q->limit : -1);
-    sqlite3_bind_int64(st, 6, (sqlite3_int64)q->offset);
-    st_db_bind_text(st, 7, q->entity && *q->entity ? q->entity : NULL);
-    int rc = sqlite3_step(st), ret = ST_OK;
-    if (rc == SQLITE_ROW) {
-        *out = sqlite3_column_type(st, 0) == SQLITE_NULL ? st_strdup("[]")
-                                                        : st_db_column_dup(st, 0);
-        if (!*out)
-            ret = ST_ENOMEM;
-    } else {
-        ret = ST_EDB;
+    if (st) {
+        st_db_bind_query(st, q);
+        st_db_bind_text(st, 7, q && q->entity && *q->entity ? q->entity : NULL);
     }
-    sqlite3_finalize(st);
-    return ret;
+    int rc = st_db_step_doc(st, out);
+    if (rc == ST_ENOTFOUND) /* an empty listing is an empty array */
+        rc = (*out = st_strdup("[]")) ? ST_OK : ST_ENOMEM;
+    return rc;
 }
 
 #define FILTER(a)                                                              \

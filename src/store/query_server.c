@@ -7,33 +7,13 @@
 #include "store/query_server.h"
 #include "util/util.h"
 
-/* Steps a prepared one-row, one-column statement whose value is the document. */
-static int one_doc(sqlite3_stmt *st, char **out)
-{
-    *out = NULL;
-    if (!st)
-        return ST_EDB;
-    int rc = sqlite3_step(st), ret = ST_OK;
-    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-        *out = st_db_column_dup(st, 0);
-        if (!*out)
-            ret = ST_ENOMEM;
-    } else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
-        ret = ST_ENOTFOUND;
-    } else {
-        ret = ST_EDB;
-    }
-    sqlite3_finalize(st);
-    return ret;
-}
-
 /* A document whose only parameter is ?1 = id. */
 static int id_doc(st_db *db, const char *sql, int64_t id, char **out)
 {
     sqlite3_stmt *st = st_db_prepare(db, sql);
     if (st)
         sqlite3_bind_int64(st, 1, id);
-    return one_doc(st, out);
+    return st_db_step_doc(st, out);
 }
 
 int st_qs_readonly(st_db *db) { return st_db_exec(db, "PRAGMA query_only=1", NULL, 0); }
@@ -138,7 +118,7 @@ int st_qs_stories_json(st_db *db, const st_query *q, char **out)
         st_db_bind_text(st, 7, q->text);
         st_db_bind_text(st, 8, q->entity);
     }
-    return one_doc(st, out);
+    return st_db_step_doc(st, out);
 }
 
 int st_qs_timeline_json(st_db *db, int64_t story, char **out)
