@@ -53,6 +53,11 @@ int cli_exit_code(int st_code);
  * raw (--json) or through render(); frees doc. Returns an exit code. */
 int cli_emit(const cli_opts *o, char *doc, void (*render)(json_t *root));
 
+/* Runs one listing query (it takes no positional arguments) on the database
+ * named by the options and prints it: the body of most read commands. */
+int cli_run_query(cli_opts *o, int (*q)(st_db *, const st_query *, char **),
+                  void (*render)(json_t *));
+
 /* Small renderers' helpers. */
 const char *cli_str(json_t *obj, const char *key); /* "" for null/missing */
 long long cli_int(json_t *obj, const char *key);

@@ -21,24 +21,7 @@ static void render_events(json_t *root)
     printf("%zu event%s\n", json_array_size(root), json_array_size(root) == 1 ? "" : "s");
 }
 
-static int run_events(cli_opts *o)
-{
-    if (o->nargs) {
-        fprintf(stderr, "storytrack events: takes no arguments (see --help)\n");
-        return CLI_USAGE;
-    }
-    st_db *db = cli_open_db(o);
-    if (!db)
-        return CLI_INTERNAL;
-    char *doc = NULL;
-    int rc = st_db_cameo_events_json(db, &o->q, &doc);
-    st_db_close(db);
-    if (rc != ST_OK) {
-        fprintf(stderr, "storytrack: query failed: %s\n", st_strerror(rc));
-        return cli_exit_code(rc);
-    }
-    return cli_emit(o, doc, render_events);
-}
+static int run_events(cli_opts *o) { return cli_run_query(o, st_db_cameo_events_json, render_events); }
 
 const cli_cmd cli_cmd_events = {
     "events", "CAMEO events (who did what to whom), per story", "[--story ID] [--json]",

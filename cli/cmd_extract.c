@@ -9,26 +9,6 @@
 
 #define EXTRACT_OPTS "--db --json --story --lang --since --until --entity --limit --offset"
 
-static int run_doc(cli_opts *o, const char *name, int (*q)(st_db *, const st_query *, char **),
-                   void (*render)(json_t *))
-{
-    if (o->nargs) {
-        fprintf(stderr, "storytrack %s: takes no arguments (see --help)\n", name);
-        return CLI_USAGE;
-    }
-    st_db *db = cli_open_db(o);
-    if (!db)
-        return CLI_INTERNAL;
-    char *doc = NULL;
-    int rc = q(db, &o->q, &doc);
-    st_db_close(db);
-    if (rc != ST_OK) {
-        fprintf(stderr, "storytrack %s: query failed: %s\n", name, st_strerror(rc));
-        return cli_exit_code(rc);
-    }
-    return cli_emit(o, doc, render);
-}
-
 static void render_entities(json_t *root)
 {
     size_t i;
@@ -105,13 +85,13 @@ static void render_conflicts(json_t *root)
 
 static int run_entities(cli_opts *o)
 {
-    return run_doc(o, "entities", st_db_entities_json, render_entities);
+    return cli_run_query(o, st_db_entities_json, render_entities);
 }
-static int run_quotes(cli_opts *o) { return run_doc(o, "quotes", st_db_quotes_json, render_quotes); }
-static int run_claims(cli_opts *o) { return run_doc(o, "claims", st_db_claims_json, render_claims); }
+static int run_quotes(cli_opts *o) { return cli_run_query(o, st_db_quotes_json, render_quotes); }
+static int run_claims(cli_opts *o) { return cli_run_query(o, st_db_claims_json, render_claims); }
 static int run_conflicts(cli_opts *o)
 {
-    return run_doc(o, "conflicts", st_db_conflicts_json, render_conflicts);
+    return cli_run_query(o, st_db_conflicts_json, render_conflicts);
 }
 
 const cli_cmd cli_cmd_entities = {"entities", "people, organisations and places, most salient first",

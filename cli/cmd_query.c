@@ -5,28 +5,6 @@
 
 #include "cli.h"
 
-/* Runs one JSON query against the database named by the options. */
-static int run_query(cli_opts *o, int (*q)(st_db *, const st_query *, char **),
-                     void (*render)(json_t *))
-{
-    st_db *db = cli_open_db(o);
-    if (!db)
-        return CLI_INTERNAL;
-    char *doc = NULL;
-    int rc = q(db, &o->q, &doc);
-    st_db_close(db);
-    if (rc == ST_EUSAGE) {
-        fprintf(stderr, "storytrack: bad query '%s' (FTS5 syntax: words, \"phrases\", AND, OR, NOT)\n",
-                o->q.text ? o->q.text : "");
-        return CLI_USAGE;
-    }
-    if (rc != ST_OK) {
-        fprintf(stderr, "storytrack: query failed: %s\n", st_strerror(rc));
-        return cli_exit_code(rc);
-    }
-    return cli_emit(o, doc, render);
-}
-
 /* The first words of the body, for articles without a title. */
 static const char *cli_lead(json_t *a)
 {
@@ -55,14 +33,7 @@ static void render_articles(json_t *root)
     printf("%zu article%s\n", json_array_size(root), json_array_size(root) == 1 ? "" : "s");
 }
 
-static int run_articles(cli_opts *o)
-{
-    if (o->nargs) {
-        fprintf(stderr, "storytrack articles: takes no arguments (see --help)\n");
-        return CLI_USAGE;
-    }
-    return run_query(o, st_db_articles_json, render_articles);
-}
+static int run_articles(cli_opts *o) { return cli_run_query(o, st_db_articles_json, render_articles); }
 
 const cli_cmd cli_cmd_articles = {
     "articles", "list stored articles in publish order", "[options]",
@@ -150,7 +121,7 @@ static int run_search(cli_opts *o)
     o->q.text = text;
     if (!o->q.limit)
         o->q.limit = 20;
-    int rc = run_query(o, st_db_search_json, render_hits);
+    int rc = cli_run_query(o, st_db_search_json, render_hits);
     free(text);
     return rc;
 }
@@ -172,7 +143,7 @@ static void render_dups(json_t *root)
     printf("%zu pair%s\n", json_array_size(root), json_array_size(root) == 1 ? "" : "s");
 }
 
-static int run_dups(cli_opts *o) { return run_query(o, st_db_dups_json, render_dups); }
+static int run_dups(cli_opts *o) { return cli_run_query(o, st_db_dups_json, render_dups); }
 
 const cli_cmd cli_cmd_dups = {"dups", "list duplicate and rewrite pairs with scores", "[options]",
                               "--db --json --story --limit --offset", run_dups};
@@ -222,7 +193,7 @@ static void render_story(json_t *s)
     }
 }
 
-static int run_stories(cli_opts *o) { return run_query(o, st_db_stories_json, render_stories); }
+static int run_stories(cli_opts *o) { return cli_run_query(o, st_db_stories_json, render_stories); }
 
 const cli_cmd cli_cmd_stories = {"stories", "list stories, largest first", "[options]",
                                  "--db --json --lang --since --until --limit --offset",

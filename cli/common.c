@@ -183,3 +183,28 @@ void cli_print_list(json_t *arr, size_t max)
         shown++;
     }
 }
+
+int cli_run_query(cli_opts *o, int (*q)(st_db *, const st_query *, char **),
+                  void (*render)(json_t *))
+{
+    if (o->nargs && !o->q.text) {
+        fprintf(stderr, "storytrack: this command takes no arguments (see --help)\n");
+        return CLI_USAGE;
+    }
+    st_db *db = cli_open_db(o);
+    if (!db)
+        return CLI_INTERNAL;
+    char *doc = NULL;
+    int rc = q(db, &o->q, &doc);
+    st_db_close(db);
+    if (rc == ST_EUSAGE) {
+        fprintf(stderr, "storytrack: bad query '%s' (FTS5 syntax: words, \"phrases\", AND, OR, NOT)\n",
+                o->q.text ? o->q.text : "");
+        return CLI_USAGE;
+    }
+    if (rc != ST_OK) {
+        fprintf(stderr, "storytrack: query failed: %s\n", st_strerror(rc));
+        return cli_exit_code(rc);
+    }
+    return cli_emit(o, doc, render);
+}

@@ -19,23 +19,6 @@ typedef struct score {
     size_t tp, pred, gold;
 } score;
 
-static char *read_all(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    st_buf b = {0};
-    char tmp[65536];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-        st_buf_append(&b, tmp, n);
-    fclose(f);
-    if (b.oom) {
-        st_buf_free(&b);
-        return NULL;
-    }
-    return st_buf_take(&b);
-}
 
 /* Value of attr="..." inside the tag [s, e) into out. */
 static int attr(const char *s, const char *e, const char *name, char *out, size_t cap)
@@ -207,7 +190,7 @@ int st_events_eval_file(const char *path, const char *dict_dir, char **json_out,
                         size_t errlen)
 {
     *json_out = NULL;
-    char *doc = read_all(path);
+    char *doc = st_read_file(path, NULL);
     if (!doc)
         return st_seterr(err, errlen, ST_EIO, "cannot read %s", path);
     /* Dictionaries: the named folder, else next to the file, else PETRARCH2's

@@ -230,7 +230,7 @@ static int add_claim(ex_work *w, const number *n, const ex_entry *q, size_t qsta
     if (n->fraction) {
         st_buf b = {0};
         st_buf_printf(&b, "%s (share)", unit->a);
-        c->unit = ex_buf_take(&b);
+        c->unit = st_buf_take(&b);
     } else {
         c->unit = st_strdup(unit->a);
     }

@@ -220,7 +220,7 @@ static char *person_canon(const ex_work *w, size_t i, size_t end)
             st_buf_append(&b, w->in->text + t->off, t->len);
         first = 0;
     }
-    return ex_buf_take(&b);
+    return st_buf_take(&b);
 }
 
 static const char *last_word(const char *name)

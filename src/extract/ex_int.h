@@ -140,9 +140,6 @@ int ex_find_quotes(ex_work *w);
 /* Value of a number written with digits (43,000 / 43.000 / 2,3). */
 double ex_parse_number(const char *s);
 
-/* st_buf_take that returns "" (not unterminated bytes) for an empty buffer,
- * and NULL after an allocation failure. */
-char *ex_buf_take(st_buf *b);
 
 /* Helpers shared by the passes. */
 char *ex_span_dup(const ex_work *w, size_t start, size_t end); /* trimmed copy */

@@ -10,24 +10,6 @@
 #include "extract/ex_int.h"
 #include "util/util.h"
 
-/* Reads a whole file; NULL when missing. */
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    st_buf b = {0};
-    char chunk[8192];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        st_buf_append(&b, chunk, k);
-    fclose(f);
-    if (b.oom) {
-        st_buf_free(&b);
-        return NULL;
-    }
-    return b.s ? st_buf_take(&b) : st_strdup("");
-}
 
 /* Short all-capital aliases (US, AS, UN, PBB) are acronyms. */
 static int is_acronym(const char *s)
@@ -90,7 +72,7 @@ typedef int (*line_fn)(char **f, int nf, void *ud);
 
 static int each_line(const char *path, line_fn fn, void *ud, char *err, size_t errlen)
 {
-    char *text = slurp(path);
+    char *text = st_read_file(path, NULL);
     if (!text)
         return ST_OK; /* optional file */
     int rc = ST_OK;

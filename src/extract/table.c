@@ -52,20 +52,7 @@ char *ex_phrase_key(const char *s, int *words)
         (*words)++;
     }
     ex_toks_free(t, n);
-    return ex_buf_take(&b);
-}
-
-char *ex_buf_take(st_buf *b)
-{
-    if (b->oom) {
-        st_buf_free(b);
-        return NULL;
-    }
-    if (!b->len) {
-        st_buf_free(b);
-        return st_strdup("");
-    }
-    return st_buf_take(b);
+    return st_buf_take(&b);
 }
 
 void ex_table_free(ex_table *t)

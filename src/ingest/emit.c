@@ -23,19 +23,6 @@ void st_ingest_ctx_init(st_ingest_ctx *ctx, const st_ingest_opts *opts, st_artic
     ctx->fn_ud = fn_ud;
 }
 
-char *st_ingest_take(st_buf *b)
-{
-    if (b->oom) {
-        st_buf_free(b);
-        return NULL;
-    }
-    if (!b->len) {
-        st_buf_free(b);
-        return st_strdup("");
-    }
-    return st_buf_take(b);
-}
-
 static char *where_of(const char *path, size_t line)
 {
     st_buf b = {0};
@@ -43,7 +30,7 @@ static char *where_of(const char *path, size_t line)
         st_buf_printf(&b, "%s:%zu", path, line);
     else
         st_buf_puts(&b, path);
-    return st_ingest_take(&b);
+    return st_buf_take(&b);
 }
 
 void st_ingest_diag(st_ingest_ctx *ctx, const char *path, size_t line, int severity,

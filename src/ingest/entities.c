@@ -73,7 +73,7 @@ char *st_ingest_fix_entities(const char *data, size_t len, int xml, size_t *out_
         return NULL;
     st_buf_append(&b, data + done, len - done);
     *out_len = b.len;
-    char *s = st_ingest_take(&b);
+    char *s = st_buf_take(&b);
     *oom = !s;
     return s;
 }

@@ -65,7 +65,7 @@ static char *text(const xmlNode *n, int *oom)
         *oom = 1;
         return NULL;
     }
-    char *s = st_ingest_take(&b);
+    char *s = st_buf_take(&b);
     if (!s)
         *oom = 1;
     else if (!*st_trim(s)) {
@@ -228,7 +228,7 @@ static char *close_array(st_buf *b, int *oom)
         *oom = 1;
         return NULL;
     }
-    return st_ingest_take(b);
+    return st_buf_take(b);
 }
 
 static char *item_id(item *it, const char *name, size_t index, int *oom)
@@ -246,7 +246,7 @@ static char *item_id(item *it, const char *name, size_t index, int *oom)
         *oom = 1;
         return NULL;
     }
-    return st_ingest_take(&b);
+    return st_buf_take(&b);
 }
 
 static int to_article(item *it, st_article *a, const char *name, size_t index, const char *lang)
@@ -266,7 +266,7 @@ static int to_article(item *it, st_article *a, const char *name, size_t index, c
         st_buf e = {0};
         st_buf_printf(&e, "{\"categories\":%s}", cats);
         free(cats);
-        a->extra = e.oom ? (st_buf_free(&e), oom = 1, NULL) : st_ingest_take(&e);
+        a->extra = e.oom ? (st_buf_free(&e), oom = 1, NULL) : st_buf_take(&e);
     }
     if (lang)
         a->language = st_strdup(lang);

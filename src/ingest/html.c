@@ -79,7 +79,7 @@ static char *clean_text(xmlNode *n)
         st_buf_free(&b);
         return NULL;
     }
-    char *s = st_ingest_take(&b);
+    char *s = st_buf_take(&b);
     if (!s)
         return NULL;
     st_trim(st_squeeze_space(s));
@@ -369,7 +369,7 @@ static char *main_text(xmlDoc *doc)
             return NULL;
         }
         if (b.len)
-            return st_ingest_take(&b);
+            return st_buf_take(&b);
         st_buf_free(&b);
     }
     xmlNode *all = find_el(root, "article");
@@ -411,7 +411,7 @@ static int fill(st_article *a, page_meta *m)
         st_buf_putc(&b, '[');
         st_buf_json_str(&b, m->author);
         st_buf_putc(&b, ']');
-        if (!(a->authors = st_ingest_take(&b)))
+        if (!(a->authors = st_buf_take(&b)))
             return ST_ENOMEM;
     }
     return ST_OK;

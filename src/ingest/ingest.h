@@ -103,9 +103,6 @@ char *st_html_fragment_text(const char *html, size_t len);
  * on out of memory. */
 char *st_ingest_fix_entities(const char *data, size_t len, int xml, size_t *out_len, int *oom);
 
-/* st_buf_take that always returns a NUL-terminated string ("" for a buffer
- * never written to), or NULL when an append ran out of memory. */
-char *st_ingest_take(st_buf *b);
 
 /* ------------------------------------------------------------ url helpers */
 

@@ -120,7 +120,7 @@ static char *take_id(json_t *o, const rec_pos *pos, used_keys *u, int *oom)
         *oom = 1;
         return NULL;
     }
-    return st_ingest_take(&b);
+    return st_buf_take(&b);
 }
 
 static void take_date(st_ingest_ctx *ctx, json_t *o, const rec_pos *pos, st_article *a,

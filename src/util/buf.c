@@ -107,6 +107,10 @@ const char *st_buf_cstr(st_buf *b)
 
 char *st_buf_take(st_buf *b)
 {
+    if (b->oom) {
+        st_buf_free(b);
+        return NULL;
+    }
     if (!b->s && st_buf_reserve(b, 0) != ST_OK)
         return NULL;
     char *s = b->s;
@@ -174,4 +178,27 @@ void st_article_free(st_article *a)
     free(a->extra);
     free(a->origin);
     free(a);
+}
+
+char *st_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    st_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        st_buf_append(&b, chunk, n);
+    int failed = ferror(f);
+    fclose(f);
+    size_t total = b.len;
+    char *s = st_buf_take(&b);
+    if (failed) {
+        free(s);
+        return NULL;
+    }
+    if (s && len)
+        *len = total;
+    return s;
 }

@@ -27,8 +27,14 @@ int st_buf_printf(st_buf *b, const char *fmt, ...) __attribute__((format(printf,
 int st_buf_json_str(st_buf *b, const char *s);
 /* Returns the content as a NUL-terminated string ("" when empty). */
 const char *st_buf_cstr(st_buf *b);
-/* Hands the malloc'd string to the caller (who frees it) and resets b. */
+/* Hands the malloc'd string ("" when nothing was appended) to the caller,
+ * who frees it, and resets b. After a failed append the partial content is
+ * freed and NULL returned: no caller can mistake it for the whole text. */
 char *st_buf_take(st_buf *b);
+
+/* The whole file as a malloc'd NUL-terminated string (caller frees); *len
+ * (may be NULL) gets its size. NULL when it cannot be read. */
+char *st_read_file(const char *path, size_t *len);
 
 /* malloc'd copies; NULL on out of memory (or when s is NULL). */
 char *st_strdup(const char *s);
