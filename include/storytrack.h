@@ -135,6 +135,10 @@ int st_db_schema_version(void);
 typedef struct st_config {
     size_t max_article_bytes; /* ingest: body limit */
     size_t batch_size;        /* store: articles per transaction (default 64) */
+    /* Live state kept in memory, and rebuilt from the newest stored articles
+     * when a pipeline opens: memory follows these windows, not history. */
+    size_t dedup_window;      /* articles in the duplicate index (default 50000) */
+    size_t restore_articles;  /* articles replayed into the clusterer at open (default 20000) */
     /* dedup */
     double near_threshold;    /* estimated Jaccard for "near" (default 0.8) */
     double rewrite_threshold; /* sentence containment for "rewrite" (default 0.5) */

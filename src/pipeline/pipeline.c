@@ -17,6 +17,8 @@ void st_config_default(st_config *c)
     memset(c, 0, sizeof *c);
     c->max_article_bytes = ST_MAX_ARTICLE_BYTES;
     c->batch_size = 64;
+    c->dedup_window = 50000;
+    c->restore_articles = 20000;
     c->near_threshold = 0.8;
     c->rewrite_threshold = 0.5;
 }
@@ -49,8 +51,14 @@ int st_pipeline_new(st_db *db, const st_config *cfg, const char *data_dir,
         p->cfg = *cfg;
     else
         st_config_default(&p->cfg);
+    st_config def;
+    st_config_default(&def);
     if (!p->cfg.batch_size)
-        p->cfg.batch_size = 64;
+        p->cfg.batch_size = def.batch_size;
+    if (!p->cfg.dedup_window)
+        p->cfg.dedup_window = def.dedup_window;
+    if (!p->cfg.restore_articles)
+        p->cfg.restore_articles = def.restore_articles;
     int rc = st_text_new(data_dir, &p->text, err, errlen);
     if (rc == ST_OK)
         rc = st_pipeline_stages_new(p, data_dir, !p->cfg.replay, err, errlen);

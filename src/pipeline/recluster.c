@@ -39,7 +39,7 @@ int st_recluster(st_db *db, const st_config *cfg, const char *data_dir, char *er
         rc = st_store_clear_derived(db);
     if (rc == ST_OK) {
         replay_ctx ctx = {p, err, errlen};
-        rc = st_store_each_article(db, replay_one, &ctx);
+        rc = st_store_each_article(db, 0, replay_one, &ctx);
     }
     if (rc == ST_OK) {
         p->in_batch = 1; /* make the free commit the transaction */

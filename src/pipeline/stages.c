@@ -18,9 +18,17 @@ typedef struct id_index {
     size_t cap;
 } id_index;
 
+/* Ids in the duplicate index, oldest first, so the index keeps only the
+ * newest cfg.dedup_window articles. */
+typedef struct id_ring {
+    int64_t *ids;
+    size_t cap, head, count;
+} id_ring;
+
 struct st_stages {
     st_dedup_params dparams;
     st_dedup_index *dedup;
+    id_ring window;
     st_dedup_entry *pending;     /* entry of the article being stored */
     unsigned char *minhash_blob; /* its signature blobs, alive until run */
     unsigned char *entry_blob;
@@ -71,6 +79,25 @@ static int index_new_clusters(struct st_stages *s)
     return rc;
 }
 
+static int ring_init(id_ring *r, size_t cap)
+{
+    r->cap = cap ? cap : 1;
+    r->ids = malloc(r->cap * sizeof *r->ids);
+    return r->ids ? ST_OK : ST_ENOMEM;
+}
+
+/* Adds id to the dedup index's window, dropping the oldest entry when full. */
+static void window_push(struct st_stages *s, int64_t id)
+{
+    id_ring *r = &s->window;
+    if (r->count == r->cap) {
+        st_dedup_index_remove(s->dedup, r->ids[r->head]);
+        r->head = (r->head + 1) % r->cap;
+        r->count--;
+    }
+    r->ids[(r->head + r->count++) % r->cap] = id;
+}
+
 /* The duplicate index is rebuilt from the stored entry blobs: no text is
  * re-analysed. Blobs of another format version are skipped; `recluster`
  * rewrites every derived table and brings them back. */
@@ -81,6 +108,8 @@ static int restore_dedup(int64_t id, const void *blob, size_t n, void *ud)
     if (st_dedup_entry_from_blob(&s->dparams, blob, n, &e) != ST_OK)
         return ST_OK;
     int rc = st_dedup_index_add(s->dedup, id, e, NULL, NULL);
+    if (rc == ST_OK)
+        window_push(s, id);
     return rc == ST_EDUP ? ST_OK : rc;
 }
 
@@ -112,13 +141,17 @@ int st_pipeline_stages_new(st_pipeline *p, const char *data_dir, int restore, ch
     int rc = st_dedup_params_check(&s->dparams, err, errlen);
     if (rc == ST_OK)
         rc = st_dedup_index_new(&s->dparams, &s->dedup, err, errlen);
-    if (rc == ST_OK && restore && (rc = st_store_each_dedup(p->db, restore_dedup, s)) != ST_OK)
+    if (rc == ST_OK && (rc = ring_init(&s->window, p->cfg.dedup_window)) != ST_OK)
+        st_seterr(err, errlen, rc, "out of memory");
+    if (rc == ST_OK && restore &&
+        (rc = st_store_each_dedup(p->db, p->cfg.dedup_window, restore_dedup, s)) != ST_OK)
         st_seterr(err, errlen, rc, "cannot rebuild the duplicate index: %s", st_strerror(rc));
     if (rc == ST_OK)
         rc = st_concepts_load(NULL, &s->concepts, err, errlen);
     if (rc == ST_OK)
         rc = st_clusterer_new(NULL, s->concepts, &s->clusterer);
-    if (rc == ST_OK && restore && (rc = st_store_each_article(p->db, restore_cluster, p)) != ST_OK)
+    if (rc == ST_OK && restore &&
+        (rc = st_store_each_article(p->db, p->cfg.restore_articles, restore_cluster, p)) != ST_OK)
         st_seterr(err, errlen, rc, "cannot rebuild the clusters: %s", st_strerror(rc));
     if (rc == ST_OK)
         rc = index_new_clusters(s);
@@ -145,6 +178,7 @@ void st_pipeline_stages_free(st_pipeline *p)
         return;
     drop_pending(s);
     st_dedup_index_free(s->dedup);
+    free(s->window.ids);
     st_clusterer_free(s->clusterer);
     st_concepts_free(s->concepts);
     free(s->events.pos);
@@ -185,6 +219,8 @@ static int run_dedup(st_pipeline *p, int64_t id)
     st_dedup_entry *e = s->pending;
     s->pending = NULL; /* the index owns it now, whatever happens */
     int rc = st_dedup_index_add(s->dedup, id, e, &pairs, &npairs);
+    if (rc == ST_OK)
+        window_push(s, id);
     for (size_t i = 0; rc == ST_OK && i < npairs; i++)
         rc = st_store_put_dup(p->db, pairs[i].a, pairs[i].b, pairs[i].kind, pairs[i].jaccard,
                               pairs[i].containment, pairs[i].simhash_distance);

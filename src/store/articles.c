@@ -206,14 +206,17 @@ int st_store_clear_derived(st_db *db)
                       NULL, 0);
 }
 
-int st_store_each_article(st_db *db, st_stored_fn fn, void *ud)
+int st_store_each_article(st_db *db, size_t newest, st_stored_fn fn, void *ud)
 {
+    /* The inner query walks articles_pub_order backwards to pick the newest. */
     sqlite3_stmt *st = st_db_prepare(
         db, "SELECT id, ext_id, url, source, title, body, lang_meta, published, authors,"
-            " extra, origin, event_id, story_id FROM articles"
+            " extra, origin, event_id, story_id FROM (SELECT * FROM articles"
+            "  ORDER BY published IS NULL DESC, published DESC, id DESC LIMIT ?1)"
             " ORDER BY published IS NULL, published, id");
     if (!st)
         return ST_EDB;
+    sqlite3_bind_int64(st, 1, newest ? (sqlite3_int64)newest : -1);
     int rc = ST_OK, step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         st_article a = {
@@ -249,12 +252,14 @@ int64_t st_store_count_articles(st_db *db)
     return n;
 }
 
-int st_store_each_dedup(st_db *db, st_blob_fn fn, void *ud)
+int st_store_each_dedup(st_db *db, size_t newest, st_blob_fn fn, void *ud)
 {
-    sqlite3_stmt *st =
-        st_db_prepare(db, "SELECT id, dedup FROM articles WHERE dedup IS NOT NULL ORDER BY id");
+    sqlite3_stmt *st = st_db_prepare(
+        db, "SELECT id, dedup FROM (SELECT id, dedup FROM articles WHERE dedup IS NOT NULL"
+            " ORDER BY id DESC LIMIT ?1) ORDER BY id");
     if (!st)
         return ST_EDB;
+    sqlite3_bind_int64(st, 1, newest ? (sqlite3_int64)newest : -1);
     int rc = ST_OK, step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         rc = fn(sqlite3_column_int64(st, 0), sqlite3_column_blob(st, 1),

@@ -56,14 +56,16 @@ int st_store_clear_derived(st_db *db);
 
 /* Calls fn for each stored article in publish order (undated last, then by
  * id) with its event and story (0 when unassigned): `a` is borrowed for the
- * call. Returns ST_OK or fn's non-zero value. */
+ * call. With newest > 0 only the last `newest` articles of that order are
+ * visited. Returns ST_OK or fn's non-zero value. */
 typedef int (*st_stored_fn)(int64_t id, const st_article *a, int64_t event, int64_t story,
                             void *ud);
-int st_store_each_article(st_db *db, st_stored_fn fn, void *ud);
+int st_store_each_article(st_db *db, size_t newest, st_stored_fn fn, void *ud);
 
-/* Calls fn for each stored article's dedup blob, in id order. */
+/* Calls fn for each stored article's dedup blob, in id order; with newest > 0
+ * only for the `newest` highest ids. */
 typedef int (*st_blob_fn)(int64_t id, const void *blob, size_t n, void *ud);
-int st_store_each_dedup(st_db *db, st_blob_fn fn, void *ud);
+int st_store_each_dedup(st_db *db, size_t newest, st_blob_fn fn, void *ud);
 
 /* The event, story and detected language of the article whose external id
  * or URL is `key`. ST_ENOTFOUND when there is none. */

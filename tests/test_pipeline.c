@@ -1,0 +1,113 @@
+/* test_pipeline.c — the library's pipeline: stats, the duplicate window,
+ * and state rebuilt when a second pipeline opens the same database. */
+#include "harness.h"
+#include "store/db.h"
+#include "util/util.h"
+
+static const char *bodies[] = {
+    "The central bank raised its key rate by a quarter point on Thursday, citing stubborn "
+    "inflation in services. Governor Maria Lopez said further increases were possible. "
+    "Markets had expected the move after weeks of strong wage data. Bond yields rose "
+    "sharply after the announcement in the capital.",
+    "A magnitude 6.1 earthquake shook the northern coast early on Monday, damaging old "
+    "buildings in three towns. Rescue teams searched collapsed houses through the night. "
+    "The regional governor said at least twelve people were injured. Schools will stay "
+    "closed for the rest of the week while engineers inspect them.",
+    "Voters in the mountain province elected a new governor on Sunday after a tight race. "
+    "Turnout reached sixty percent, the highest in a decade. The winner promised new roads "
+    "and a hospital for the valley towns. Her rival conceded late in the evening speech.",
+};
+
+static st_article *article(const char *id, const char *body)
+{
+    st_article *a = st_article_new();
+    a->ext_id = st_strdup(id);
+    a->body = st_strdup(body);
+    return a;
+}
+
+/* A near copy: one word changed in the first sentence. */
+static char *near_copy(const char *body)
+{
+    char *c = st_strdup(body);
+    char *p = strstr(c, "quarter");
+    if (p)
+        memcpy(p, "half   ", 7);
+    return c;
+}
+
+static size_t run(const char *tag, size_t window, size_t *near)
+{
+    char dir[256], path[300];
+    th_tmpdir(tag, dir);
+    snprintf(path, sizeof path, "%s/p.db", dir);
+    st_db *db = NULL;
+    st_pipeline *p = NULL;
+    st_config cfg;
+    st_config_default(&cfg);
+    cfg.dedup_window = window;
+    CHECK_INT(st_db_open(path, &db, NULL, 0), ST_OK);
+    CHECK_INT(st_pipeline_new(db, &cfg, NULL, &p, NULL, 0), ST_OK);
+    if (!p)
+        return 0;
+    for (int i = 0; i < 3; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "a%d", i);
+        CHECK_INT(st_pipeline_add(p, article(id, bodies[i]), NULL, 0), ST_OK);
+    }
+    char *copy = near_copy(bodies[0]);
+    CHECK_INT(st_pipeline_add(p, article("copy", copy), NULL, 0), ST_OK);
+    /* The very same text again is a duplicate, whatever the window. */
+    CHECK_INT(st_pipeline_add(p, article("again", bodies[1]), NULL, 0), ST_EDUP);
+    free(copy);
+    size_t stored = st_pipeline_stats(p)->stored;
+    *near = st_pipeline_stats(p)->near_dups;
+    st_pipeline_free(p);
+    st_db_close(db);
+    return stored;
+}
+
+static void t_dedup_window(void)
+{
+    size_t near = 0;
+    CHECK_INT(run("win-wide", 100, &near), 4);
+    CHECK_INT(near, 1);
+    /* With room for two articles the original has left the index. */
+    CHECK_INT(run("win-narrow", 2, &near), 4);
+    CHECK_INT(near, 0);
+}
+
+static void t_reopen_keeps_clusters(void)
+{
+    char dir[256], path[300];
+    th_tmpdir("reopen", dir);
+    snprintf(path, sizeof path, "%s/p.db", dir);
+    st_db *db = NULL;
+    st_pipeline *p = NULL;
+    CHECK_INT(st_db_open(path, &db, NULL, 0), ST_OK);
+    CHECK_INT(st_pipeline_new(db, NULL, NULL, &p, NULL, 0), ST_OK);
+    CHECK_INT(st_pipeline_add(p, article("x1", bodies[1]), NULL, 0), ST_OK);
+    st_pipeline_free(p);
+    /* A second run: the near copy must still be found against the first. */
+    char *copy = st_strdup(bodies[1]);
+    char *w = strstr(copy, "twelve");
+    if (w)
+        memcpy(w, "eleven", 6);
+    CHECK_INT(st_pipeline_new(db, NULL, NULL, &p, NULL, 0), ST_OK);
+    CHECK_INT(st_pipeline_add(p, article("x2", copy), NULL, 0), ST_OK);
+    CHECK_INT(st_pipeline_stats(p)->near_dups, 1);
+    st_pipeline_free(p);
+    free(copy);
+    char *doc = NULL;
+    CHECK_INT(st_db_stories_json(db, NULL, &doc), ST_OK);
+    CHECK_CONTAINS(doc, "\"articles\":2"); /* both in one story */
+    free(doc);
+    st_db_close(db);
+}
+
+int main(void)
+{
+    RUN(t_dedup_window);
+    RUN(t_reopen_keeps_clusters);
+    TEST_MAIN_END;
+}
