@@ -368,24 +368,6 @@ static int story_recheck(st_clusterer *c, uint32_t ei, double *score)
 
 /* ------------------------------------------------------------ window */
 
-static void label_into(const st_clusterer *c, const st_fvec *nv, const st_fvec *tv, char *out,
-                       size_t cap)
-{
-    uint64_t keys[4];
-    size_t len = 0;
-    out[0] = 0;
-    for (int part = 0; part < 2; part++) {
-        uint32_t k = st_fvec_top(part ? tv : nv, part ? 3 : 4, keys);
-        for (uint32_t i = 0; i < k && len + 1 < cap; i++) {
-            const char *s = st_vocab_str(&c->vocab, keys[i]);
-            if (!s) continue;
-            int w = snprintf(out + len, cap - len, "%s%s", len ? (i ? ", " : "; ") : "", s);
-            if (w < 0 || (size_t)w >= cap - len) { out[len] = 0; return; }
-            len += (size_t)w;
-        }
-    }
-}
-
 static int idle(const st_clusterer *c, double last, uint32_t ndated, uint64_t last_seq,
                 double window)
 {
@@ -405,7 +387,7 @@ static void evict(st_clusterer *c)
             c->live_ev[k++] = i;
             continue;
         }
-        label_into(c, &e->nv, &e->tv, lab, sizeof lab);
+        st_label_build(&c->vocab, &e->nv, &e->tv, lab, sizeof lab);
         e->label = st_strdup(lab);
         for (uint32_t q = 0; q < e->nkeys; q++) st_postings_remove(&c->ev_index, e->keys[q], i);
         event_drop(e);
@@ -422,7 +404,7 @@ static void evict(st_clusterer *c)
             c->live_st[k++] = i;
             continue;
         }
-        label_into(c, &s->xv, &s->tv, lab, sizeof lab);
+        st_label_build(&c->vocab, &s->xv, &s->tv, lab, sizeof lab);
         s->label = st_strdup(lab);
         story_unindex(c, i);
         story_drop(s);
@@ -564,7 +546,7 @@ int st_clusterer_event_info(const st_clusterer *c, size_t i, st_cluster_info *ou
     out->first_days = e->ndated ? e->first : ST_NO_DATE;
     out->last_days = e->ndated ? e->last : ST_NO_DATE;
     out->live = e->live;
-    if (e->live) label_into(c, &e->nv, &e->tv, out->label, sizeof out->label);
+    if (e->live) st_label_build(&c->vocab, &e->nv, &e->tv, out->label, sizeof out->label);
     else if (e->label) snprintf(out->label, sizeof out->label, "%s", e->label);
     return ST_OK;
 }
@@ -580,7 +562,19 @@ int st_clusterer_story_info(const st_clusterer *c, size_t i, st_cluster_info *ou
     out->first_days = s->ndated ? s->first : ST_NO_DATE;
     out->last_days = s->ndated ? s->last : ST_NO_DATE;
     out->live = s->live;
-    if (s->live) label_into(c, &s->xv, &s->tv, out->label, sizeof out->label);
+    if (s->live) st_label_build(&c->vocab, &s->xv, &s->tv, out->label, sizeof out->label);
     else if (s->label) snprintf(out->label, sizeof out->label, "%s", s->label);
     return ST_OK;
+}
+
+int st_clusterer_event_info_by_id(const st_clusterer *c, int64_t id, st_cluster_info *out)
+{
+    const uint64_t *ix = st_hmap_get(&c->ev_by_id, (uint64_t)id);
+    return ix ? st_clusterer_event_info(c, (size_t)*ix, out) : ST_ENOTFOUND;
+}
+
+int st_clusterer_story_info_by_id(const st_clusterer *c, int64_t id, st_cluster_info *out)
+{
+    const uint64_t *ix = st_hmap_get(&c->st_by_id, (uint64_t)id);
+    return ix ? st_clusterer_story_info(c, (size_t)*ix, out) : ST_ENOTFOUND;
 }

@@ -64,7 +64,9 @@ typedef struct st_cluster_info {
     size_t n_events;    /* stories only */
     double first_days, last_days; /* days since 1970 (st_date_days); -1e9 when undated */
     int live;           /* still in the in-memory index */
-    char label[160];    /* top names and terms, "; "-separated */
+    char label[160];    /* "Name, Name, Name — term, term": the strongest names
+                           (concepts, names as written) and terms shown as the word
+                           their stem was most often written as; no term repeats a name */
 } st_cluster_info;
 
 size_t st_clusterer_nevents(const st_clusterer *c);
@@ -74,6 +76,9 @@ int st_clusterer_event_info(const st_clusterer *c, size_t i, st_cluster_info *ou
 int st_clusterer_story_info(const st_clusterer *c, size_t i, st_cluster_info *out);
 /* Stories no longer used because their only event moved are reported with
  * n_events == 0. */
+/* The same by id, in O(1) (a hash map): ST_ENOTFOUND for an unknown id. */
+int st_clusterer_event_info_by_id(const st_clusterer *c, int64_t id, st_cluster_info *out);
+int st_clusterer_story_info_by_id(const st_clusterer *c, int64_t id, st_cluster_info *out);
 
 /* Articles currently in live events (for memory figures). */
 size_t st_clusterer_live_articles(const st_clusterer *c);

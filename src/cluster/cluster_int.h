@@ -6,6 +6,7 @@
 #include "cluster/fvec.h"
 #include "cluster/hmap.h"
 #include "cluster/postings.h"
+#include "cluster/surface.h"
 #include "util/util.h"
 
 #define ST_NO_DATE (-1e9)
@@ -25,12 +26,21 @@ typedef struct st_artfeat {
 typedef struct st_vocab {
     st_hmap df;    /* key -> number of articles holding it */
     st_hmap str;   /* key -> offset + 1 into arena */
-    st_buf arena;  /* NUL-separated display strings */
+    st_buf arena;  /* NUL-separated display strings: stems, concept names, names as written */
+    st_surface surf; /* term key -> most frequent folded word (labels) */
     uint64_t ndocs;
 } st_vocab;
 
 void st_vocab_free(st_vocab *v);
+/* The stored string of a key: a stem, a concept's name, a name as first written. */
 const char *st_vocab_str(const st_vocab *v, uint64_t key);
+/* For labels: the most frequent word of a term key, else st_vocab_str. */
+const char *st_vocab_label(const st_vocab *v, uint64_t key);
+
+/* Writes "Name, Name, Name — term, term" into out[cap] from the strongest
+ * keys of a names vector and a terms vector (label.c). */
+void st_label_build(const st_vocab *v, const st_fvec *names, const st_fvec *terms, char *out,
+                    size_t cap);
 
 /* Builds the features of doc, counting it into the vocabulary. */
 int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p,

@@ -17,12 +17,22 @@
 #define NS_CONCEPT 0x2545f4914f6cdd1dULL
 #define NS_NAME 0x9e3779b97f4a7c15ULL
 #define MAX_TITLE_PREFIXES 1024
+/* Label words are looked for in the headline and this much of the body: the
+ * top terms of an article nearly always occur there, and it bounds the cost. */
+#define SURFACE_SCAN_BYTES 3000
 
 void st_vocab_free(st_vocab *v)
 {
     st_hmap_free(&v->df);
     st_hmap_free(&v->str);
     st_buf_free(&v->arena);
+    st_surface_free(&v->surf);
+}
+
+const char *st_vocab_label(const st_vocab *v, uint64_t key)
+{
+    const char *w = st_surface_get(&v->surf, key);
+    return w ? w : st_vocab_str(v, key);
 }
 
 const char *st_vocab_str(const st_vocab *v, uint64_t key)
@@ -85,6 +95,7 @@ typedef struct scan_ctx {
     st_vocab *v;
     const st_cluster_params *p;
     const st_concepts *cs;
+    const char *text; /* the scanned text: names are shown as written */
     size_t title_len;
     double name_w;
     int rc;
@@ -100,7 +111,7 @@ static int on_hit(const st_concept_hit *h, void *ud)
         if (in_title) return 0; /* headlines capitalise every word in English */
         key = st_mix64(st_hash64(h->folded, h->folded_len) ^ NS_NAME);
         w = (float)x->name_w;
-        x->rc = vocab_name(x->v, key, h->folded, h->folded_len);
+        x->rc = vocab_name(x->v, key, x->text + h->off, h->len);
     } else {
         const char *id = st_concept_id(x->cs, h->concept);
         key = st_mix64(st_hash64(id, strlen(id)) ^ NS_CONCEPT);
@@ -191,14 +202,28 @@ static int entity_vector(st_artfeat *f, const st_fvec *termkeys)
     return ST_OK;
 }
 
-static int pick_keys(st_artfeat *f, const st_cluster_params *p)
+/* Counts the words the article's top terms were written as (f->keys[0..nt)). */
+static int learn_forms(st_vocab *v, const st_doc *doc, const uint64_t *keys, uint32_t nt)
+{
+    st_surface_term terms[64];
+    size_t n = 0;
+    for (size_t i = 0; i < doc->nterms && n < nt && n < 64; i++) {
+        const st_term *t = &doc->terms[i];
+        uint64_t key = st_mix64(t->hash ^ NS_TERM);
+        for (uint32_t k = 0; k < nt; k++)
+            if (keys[k] == key) { terms[n++] = (st_surface_term){key, t->text, strlen(t->text)}; break; }
+    }
+    return st_surface_learn(&v->surf, doc, terms, n, SURFACE_SCAN_BYTES);
+}
+
+static int pick_keys(st_artfeat *f, st_vocab *v, const st_cluster_params *p, const st_doc *doc)
 {
     uint32_t qt = p->query_terms > 0 ? (uint32_t)p->query_terms : 0, qn = 16;
     f->keys = malloc(((size_t)qt + qn) * sizeof *f->keys);
     if (!f->keys) return ST_ENOMEM;
-    f->nkeys = st_fvec_top(&f->tv, qt, f->keys);
-    f->nkeys += st_fvec_top(&f->nv, qn, f->keys + f->nkeys);
-    return ST_OK;
+    uint32_t nt = st_fvec_top(&f->tv, qt, f->keys);
+    f->nkeys = nt + st_fvec_top(&f->nv, qn, f->keys + nt);
+    return learn_forms(v, doc, f->keys, nt);
 }
 
 int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p,
@@ -217,7 +242,9 @@ int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p,
     if (rc == ST_OK && cs) {
         /* German capitalises every noun: its capitalised words say less. */
         double nw = p->name_weight * (strcmp(doc->lang, "de") == 0 ? 0.5 : 1.0);
-        scan_ctx x = {&f->nv, &f->ttv, &ntypes, &ttypes, &termkeys, v, p, cs, doc->title_len, nw, ST_OK};
+        scan_ctx x = {.names = &f->nv, .title = &f->ttv, .ntypes = &ntypes, .ttypes = &ttypes,
+                      .termkeys = &termkeys, .v = v, .p = p, .cs = cs, .text = doc->text,
+                      .title_len = doc->title_len, .name_w = nw, .rc = ST_OK};
         rc = st_concepts_scan(cs, doc->text, doc->len, ST_SCAN_NAMES, on_hit, &x);
     }
     if (rc == ST_OK) {
@@ -235,7 +262,7 @@ int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p,
         weigh(&f->ttv, v, &ttypes);
         rc = entity_vector(f, &termkeys);
     }
-    if (rc == ST_OK) rc = pick_keys(f, p);
+    if (rc == ST_OK) rc = pick_keys(f, v, p, doc);
     st_fvec_free(&termkeys);
     st_fvec_free(&ntypes);
     st_fvec_free(&ttypes);

@@ -1,6 +1,8 @@
 /* params.c — the defaults of params.h (tuned on gold/dev.jsonl; see docs/clustering.md). */
 #include "cluster/params.h"
 
+#include "storytrack.h"
+
 void st_cluster_params_default(st_cluster_params *p)
 {
     p->w_terms = 0.45;
@@ -30,4 +32,14 @@ void st_cluster_params_default(st_cluster_params *p)
     p->candidate_share_pct = 30;
     p->min_idle_articles = 5000;
     p->live_articles = 200000;
+}
+
+void st_cluster_params_from_config(st_cluster_params *p, const st_config *c)
+{
+    st_cluster_params_default(p);
+    if (!c) return;
+    if (c->event_threshold != 0) p->event_threshold = c->event_threshold;
+    if (c->story_threshold != 0) p->story_threshold = c->story_threshold;
+    if (c->event_window_days != 0) p->event_window_days = c->event_window_days;
+    if (c->story_window_days != 0) p->story_window_days = c->story_window_days;
 }

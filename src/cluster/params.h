@@ -57,4 +57,11 @@ typedef struct st_cluster_params {
 /* Fills p with the documented defaults. */
 void st_cluster_params_default(st_cluster_params *p);
 
+struct st_config;
+/* Fills p with the defaults, then takes from c (may be NULL) each of
+ * event_threshold, story_threshold, event_window_days, story_window_days
+ * that is non-zero (0 means "the default"). Negative values are taken as
+ * given: a caller that wants to refuse them checks before. */
+void st_cluster_params_from_config(st_cluster_params *p, const struct st_config *c);
+
 #endif

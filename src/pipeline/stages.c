@@ -11,13 +11,6 @@
 #include "pipeline/pipeline.h"
 #include "util/util.h"
 
-/* Position of each event and story id in the clusterer's listing, so a label
- * can be written after each article without scanning every cluster. */
-typedef struct id_index {
-    size_t *pos; /* pos[id] = listing index + 1, 0 = unknown */
-    size_t cap;
-} id_index;
-
 /* Ids in the duplicate index, oldest first, so the index keeps only the
  * newest cfg.dedup_window articles. */
 typedef struct id_ring {
@@ -34,50 +27,9 @@ struct st_stages {
     unsigned char *entry_blob;
     st_concepts *concepts;
     st_clusterer *clusterer;
-    id_index events, stories;
-    size_t events_seen, stories_seen; /* listing entries already indexed */
     st_cameo *cameo;
     st_extract *extract;
 };
-
-static int id_index_set(id_index *x, int64_t id, size_t pos)
-{
-    if (id <= 0)
-        return ST_OK;
-    if ((size_t)id >= x->cap) {
-        size_t cap = x->cap ? x->cap : 256;
-        while (cap <= (size_t)id)
-            cap *= 2;
-        size_t *p = realloc(x->pos, cap * sizeof *p);
-        if (!p)
-            return ST_ENOMEM;
-        memset(p + x->cap, 0, (cap - x->cap) * sizeof *p);
-        x->pos = p;
-        x->cap = cap;
-    }
-    x->pos[id] = pos + 1;
-    return ST_OK;
-}
-
-static size_t id_index_get(const id_index *x, int64_t id)
-{
-    return (id > 0 && (size_t)id < x->cap) ? x->pos[id] : 0;
-}
-
-/* Indexes the clusters created since the last call. */
-static int index_new_clusters(struct st_stages *s)
-{
-    st_cluster_info info;
-    int rc = ST_OK;
-    for (; rc == ST_OK && s->events_seen < st_clusterer_nevents(s->clusterer); s->events_seen++)
-        if ((rc = st_clusterer_event_info(s->clusterer, s->events_seen, &info)) == ST_OK)
-            rc = id_index_set(&s->events, info.id, s->events_seen);
-    for (; rc == ST_OK && s->stories_seen < st_clusterer_nstories(s->clusterer);
-         s->stories_seen++)
-        if ((rc = st_clusterer_story_info(s->clusterer, s->stories_seen, &info)) == ST_OK)
-            rc = id_index_set(&s->stories, info.id, s->stories_seen);
-    return rc;
-}
 
 static int ring_init(id_ring *r, size_t cap)
 {
@@ -148,13 +100,14 @@ int st_pipeline_stages_new(st_pipeline *p, const char *data_dir, int restore, ch
         st_seterr(err, errlen, rc, "cannot rebuild the duplicate index: %s", st_strerror(rc));
     if (rc == ST_OK)
         rc = st_concepts_load(NULL, &s->concepts, err, errlen);
-    if (rc == ST_OK)
-        rc = st_clusterer_new(NULL, s->concepts, &s->clusterer);
+    if (rc == ST_OK) {
+        st_cluster_params cp;
+        st_cluster_params_from_config(&cp, &p->cfg);
+        rc = st_clusterer_new(&cp, s->concepts, &s->clusterer);
+    }
     if (rc == ST_OK && restore &&
         (rc = st_store_each_article(p->db, p->cfg.restore_articles, restore_cluster, p)) != ST_OK)
         st_seterr(err, errlen, rc, "cannot rebuild the clusters: %s", st_strerror(rc));
-    if (rc == ST_OK)
-        rc = index_new_clusters(s);
     if (rc == ST_OK)
         rc = st_cameo_load_default(data_dir, &s->cameo, err, errlen);
     if (rc == ST_OK)
@@ -181,8 +134,6 @@ void st_pipeline_stages_free(st_pipeline *p)
     free(s->window.ids);
     st_clusterer_free(s->clusterer);
     st_concepts_free(s->concepts);
-    free(s->events.pos);
-    free(s->stories.pos);
     st_cameo_free(s->cameo);
     st_extract_free(s->extract);
     free(s);
@@ -235,15 +186,11 @@ static int run_dedup(st_pipeline *p, int64_t id)
 static int store_clusters(st_pipeline *p, const st_assignment *as)
 {
     struct st_stages *s = p->stages;
-    int rc = index_new_clusters(s);
-    size_t epos = id_index_get(&s->events, as->event_id);
-    size_t spos = id_index_get(&s->stories, as->story_id);
     st_cluster_info ev, st;
-    if (rc != ST_OK || !epos || !spos)
-        return rc != ST_OK ? rc : ST_EINTERNAL;
-    if ((rc = st_clusterer_event_info(s->clusterer, epos - 1, &ev)) != ST_OK ||
-        (rc = st_clusterer_story_info(s->clusterer, spos - 1, &st)) != ST_OK)
-        return rc;
+    int rc;
+    if ((rc = st_clusterer_event_info_by_id(s->clusterer, as->event_id, &ev)) != ST_OK ||
+        (rc = st_clusterer_story_info_by_id(s->clusterer, as->story_id, &st)) != ST_OK)
+        return rc == ST_ENOTFOUND ? ST_EINTERNAL : rc;
     st_cluster_row erow = {.id = ev.id, .story_id = ev.story_id, .label = ev.label};
     st_cluster_row srow = {.id = st.id, .label = st.label};
     if ((rc = st_store_put_event(p->db, &erow)) == ST_OK &&

@@ -1,0 +1,152 @@
+/* test_cluster_label.c — readable labels (surface words for stems, no term
+ * repeating a name), lookups by id, and parameters taken from st_config. */
+#include <string.h>
+
+#include "cluster/cluster.h"
+#include "cluster/surface.h"
+#include "harness.h"
+#include "text/concepts.h"
+#include "text/text.h"
+
+static st_text *TX;
+static st_concepts *CS;
+
+static const char *T1 = "Hamas delegation heads to Cairo for Gaza ceasefire talks";
+static const char *B1 =
+    "A Hamas delegation will travel to Cairo on Saturday for a new round of Gaza ceasefire "
+    "talks with Egyptian and Qatari mediators, officials said. Hamas negotiators want "
+    "guarantees; the negotiations on hostages resume as inflation worries the region.";
+static const char *T2 = "Negotiations resume in Cairo as Hamas negotiators arrive";
+static const char *B2 =
+    "Negotiators from Hamas arrived in Cairo to resume negotiations on a ceasefire in Gaza, "
+    "meeting Egyptian and Qatari mediators. Hamas said the negotiations were serious.";
+
+static st_clusterer *stream(void)
+{
+    st_clusterer *c = NULL;
+    CHECK_INT(st_clusterer_new(NULL, CS, &c), ST_OK);
+    const char *t[] = {T1, T2, T1};
+    const char *b[] = {B1, B2, B2};
+    for (int i = 0; c && i < 3; i++) {
+        st_doc *d = NULL;
+        st_assignment a;
+        CHECK_INT(st_doc_analyse(TX, t[i], b[i], "en", &d), ST_OK);
+        if (d) CHECK_INT(st_clusterer_add(c, i + 1, d, "2024-08-10", NULL, &a), ST_OK);
+        st_doc_free(d);
+    }
+    return c;
+}
+
+/* The words of the part of a label after " — ", one per call. */
+static int next_term(const char **p, char *out, size_t cap)
+{
+    while (**p == ',' || **p == ' ') (*p)++;
+    size_t n = strcspn(*p, ",");
+    if (!n || n >= cap) return 0;
+    memcpy(out, *p, n);
+    out[n] = 0;
+    *p += n;
+    return 1;
+}
+
+static void t_label_words_not_stems(void)
+{
+    st_clusterer *c = stream();
+    st_cluster_info info;
+    CHECK_INT(st_clusterer_event_info(c, 0, &info), ST_OK);
+    CHECK_CONTAINS(info.label, "Hamas");
+    const char *dash = strstr(info.label, " \u2014 ");
+    CHECK(dash != NULL);
+    if (!dash) { st_clusterer_free(c); return; }
+    CHECK(strchr(info.label, ';') == NULL);
+    /* "negoti" is the stem of every word of that family: a word must be shown. */
+    CHECK_CONTAINS(dash, "negotiations");
+    const char *p = dash + strlen(" \u2014 ");
+    char term[64];
+    int n = 0;
+    while (next_term(&p, term, sizeof term)) {
+        n++;
+        CHECK(strcmp(term, "hamas") != 0 && strcmp(term, "hama") != 0); /* repeats a name */
+        CHECK(strcmp(term, "negoti") != 0);
+    }
+    CHECK(n >= 1 && n <= 3);
+    st_cluster_info story;
+    CHECK_INT(st_clusterer_story_info(c, 0, &story), ST_OK);
+    CHECK(strstr(story.label, " \u2014 ") != NULL);
+    st_clusterer_free(c);
+}
+
+static void t_surface_most_frequent(void)
+{
+    st_surface s = {0};
+    const char *forms[] = {"inflationary", "inflation", "inflation", "inflated", "inflating",
+                           "inflates", "inflation", "inflate"};
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+        CHECK_INT(st_surface_add(&s, 42, forms[i], strlen(forms[i])), ST_OK);
+    CHECK_STR(st_surface_get(&s, 42), "inflation");
+    CHECK(st_surface_get(&s, 43) == NULL);
+    /* Memory per key stays at ST_SURFACE_SLOTS forms however many are seen. */
+    CHECK_INT(s.nforms, 1);
+    for (int i = 0; i < 50; i++) {
+        char w[16];
+        snprintf(w, sizeof w, "infl%d", i);
+        CHECK_INT(st_surface_add(&s, 42, w, strlen(w)), ST_OK);
+    }
+    CHECK_INT(s.nforms, 1);
+    st_surface_free(&s);
+}
+
+static void t_info_by_id(void)
+{
+    st_clusterer *c = stream();
+    st_cluster_info a, b;
+    CHECK_INT(st_clusterer_event_info(c, 0, &a), ST_OK);
+    CHECK_INT(st_clusterer_event_info_by_id(c, a.id, &b), ST_OK);
+    CHECK_INT(b.id, a.id);
+    CHECK_INT(b.n_articles, a.n_articles);
+    CHECK_STR(b.label, a.label);
+    CHECK_INT(st_clusterer_story_info_by_id(c, a.story_id, &b), ST_OK);
+    CHECK_INT(b.id, a.story_id);
+    CHECK_INT(st_clusterer_event_info_by_id(c, 999, &b), ST_ENOTFOUND);
+    CHECK_INT(st_clusterer_story_info_by_id(c, 0, &b), ST_ENOTFOUND);
+    st_clusterer_free(c);
+}
+
+static void t_params_from_config(void)
+{
+    st_cluster_params def, p;
+    memset(&def, 0, sizeof def); /* padding too, for memcmp */
+    memset(&p, 0, sizeof p);
+    st_cluster_params_default(&def);
+    st_config cfg;
+    st_config_default(&cfg);
+    st_cluster_params_from_config(&p, &cfg);
+    CHECK(memcmp(&p, &def, sizeof p) == 0); /* zeros mean the defaults */
+    cfg.event_threshold = 0.5;
+    cfg.story_window_days = 30;
+    st_cluster_params_from_config(&p, &cfg);
+    CHECK(p.event_threshold == 0.5);
+    CHECK(p.story_window_days == 30);
+    CHECK(p.story_threshold == def.story_threshold);
+    CHECK(p.event_window_days == def.event_window_days);
+    CHECK(p.w_terms == def.w_terms);
+    st_cluster_params_from_config(&p, NULL);
+    CHECK(p.event_threshold == def.event_threshold);
+}
+
+int main(void)
+{
+    char err[256] = "";
+    if (st_text_new(NULL, &TX, err, sizeof err) != ST_OK ||
+        st_concepts_load(NULL, &CS, err, sizeof err) != ST_OK) {
+        fprintf(stderr, "setup: %s\n", err);
+        return 1;
+    }
+    RUN(t_label_words_not_stems);
+    RUN(t_surface_most_frequent);
+    RUN(t_info_by_id);
+    RUN(t_params_from_config);
+    st_concepts_free(CS);
+    st_text_free(TX);
+    TEST_MAIN_END;
+}
