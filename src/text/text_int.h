@@ -49,8 +49,7 @@ typedef struct st_stemslot {
 
 struct st_text {
     char *data_dir;
-    void *textcat;        /* libexttextcat handle */
-    void *candidates;     /* candidate_t[] for textcat_ClassifyFull */
+    struct st_langfp *langfp; /* language fingerprints (langid_int.h) */
     st_stoplist *stops;
     size_t nstops;
     const st_stoplist *last_stop; /* one-entry cache: documents repeat one language */
