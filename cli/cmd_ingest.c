@@ -57,7 +57,9 @@ static int on_article(st_article *a, void *ud)
     snprintf(where, sizeof where, "%s", a->origin ? a->origin : "-");
     r->seen++;
     int rc = st_pipeline_add(r->p, a, err, sizeof err);
-    if (rc == ST_EINPUT) {
+    if (rc == ST_OK && *err) {
+        on_diag(where, ST_OK, err, r);
+    } else if (rc == ST_EINPUT) {
         on_diag(where, ST_EINPUT, err, r);
     } else if (rc != ST_OK && rc != ST_EDUP) {
         fprintf(stderr, "%s: internal: %s\n", where, err);

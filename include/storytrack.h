@@ -160,6 +160,7 @@ typedef struct st_ingest_stats {
     size_t duplicates; /* already stored (same URL or same normalised text) */
     size_t near_dups;  /* stored, but near-duplicate or rewrite of another */
     size_t errors;     /* inputs rejected */
+    size_t lang_mismatches; /* stored, but the metadata named another language */
 } st_ingest_stats;
 
 /* A pipeline over an open database: analyses, deduplicates, clusters,
@@ -169,7 +170,9 @@ typedef struct st_ingest_stats {
 int st_pipeline_new(st_db *db, const st_config *cfg, const char *data_dir,
                     st_pipeline **out, char *err, size_t errlen);
 /* Takes ownership of `a`. Returns ST_OK (stored), ST_EDUP (already stored),
- * ST_EINPUT (rejected, reason in err) or a failure code. */
+ * ST_EINPUT (rejected, reason in err) or a failure code. On ST_OK, err (when
+ * given) holds a warning for a person, such as a language disagreement
+ * between the metadata and the text, or is empty. */
 int st_pipeline_add(st_pipeline *p, st_article *a, char *err, size_t errlen);
 /* Commits the open batch. Articles added before a successful flush survive
  * any crash after it. */

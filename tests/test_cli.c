@@ -161,6 +161,26 @@ static void t_stdin(void)
     free(out);
 }
 
+static void t_lang_mismatch(void)
+{
+    char a[1400], *out = NULL, *err = NULL;
+    snprintf(a, sizeof a,
+             "printf '%%s\\n' '{\"id\":\"m1\",\"language\":\"de\",\"maintext\":\"The "
+             "prime minister said on Monday that the government would present a new budget to "
+             "parliament next week, with more money for schools and hospitals.\"}' "
+             "| %s ingest --db %s/lang.db -", TH_CLI, dir);
+    CHECK_INT(th_sh(a, &out, &err), 0); /* a warning, not an input error */
+    CHECK_CONTAINS(out, "ingested 1,");
+    CHECK_CONTAINS(err, "warning: language metadata says 'de', the text reads as 'en'");
+    free(out);
+    free(err);
+    snprintf(a, sizeof a, "%s show article m1 --json --db %s/lang.db", TH_CLI, dir);
+    CHECK_INT(th_sh(a, &out, NULL), 0);
+    CHECK_CONTAINS(out, "\"lang_mismatch\":1");
+    CHECK_CONTAINS(out, "\"lang_meta\":\"de\"");
+    free(out);
+}
+
 int main(void)
 {
     th_tmpdir("cli", dir);
@@ -170,5 +190,6 @@ int main(void)
     RUN(t_show_search);
     RUN(t_bad_input);
     RUN(t_stdin);
+    RUN(t_lang_mismatch);
     TEST_MAIN_END;
 }

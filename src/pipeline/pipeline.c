@@ -105,6 +105,11 @@ static int process(st_pipeline *p, const st_article *a, const char *hash, int64_
         if (rc == ST_OK)
             rc = st_pipeline_stages_run(p, id, a, doc, err, errlen);
     }
+    if (rc == ST_OK && doc->lang_mismatch) {
+        p->stats.lang_mismatches++;
+        st_seterr(err, errlen, ST_OK, "language metadata says '%s', the text reads as '%s' (%.2f)",
+                  a->language, doc->lang, doc->lang_conf);
+    }
     if (rc == ST_OK) {
         p->stats.stored++;
         if (++p->in_batch >= p->cfg.batch_size)
@@ -127,6 +132,8 @@ int st_pipeline_replay(st_pipeline *p, int64_t id, const st_article *a, char *er
 int st_pipeline_add(st_pipeline *p, st_article *a, char *err, size_t errlen)
 {
     int rc;
+    if (err && errlen)
+        *err = '\0';
     if (!a->body || !*st_trim(a->body)) {
         rc = reject(p, ST_EINPUT, err, errlen, "%s", "empty article body");
         st_article_free(a);

@@ -60,7 +60,9 @@ int st_db_article_json(st_db *db, const char *id, char **out)
         db,
         "SELECT json_object('id', a.id, 'ext_id', a.ext_id, 'url', a.url, 'source', a.source,"
         " 'title', a.title, 'language', a.language, 'lang_meta', a.lang_meta,"
-        " 'lang_conf', a.lang_conf, 'published', a.published, 'ingested', a.ingested,"
+        " 'lang_conf', a.lang_conf,"
+        " 'lang_mismatch', a.lang_meta IS NOT NULL AND a.lang_meta <> a.language,"
+        " 'published', a.published, 'ingested', a.ingested,"
         " 'authors', json(coalesce(a.authors, 'null')), 'extra', json(coalesce(a.extra, 'null')),"
         " 'origin', a.origin, 'content_hash', a.content_hash,"
         " 'simhash', printf('%016x', a.simhash), 'event', a.event_id, 'story', a.story_id,"
