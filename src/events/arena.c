@@ -127,6 +127,10 @@ int ev_word_match(const ev_word *w, const char *t, size_t tn)
         return 0;
     if (tn == wn)
         return 1;
+    /* Names take plurals only: PRISON [~COP] is not "prisoners". */
+    if (w->noun)
+        return !w->exact && ((tn - wn == 1 && t[wn] == 'S') ||
+                             (tn - wn == 2 && t[wn] == 'E' && t[wn + 1] == 'S'));
     /* Stem match: a few more letters, and only for words long enough that
      * the prefix is still the same word (AID must not match AIDE). */
     return !w->exact && wn >= 4 && tn - wn <= 3;

@@ -29,6 +29,7 @@ typedef struct mention {
     int s, e; /* tokens [s, e) */
     char code[32];
     int actor, agent, loc;
+    int role_first; /* the role came before its country ("ambassadors of X") */
     char role[16]; /* the agent role composed into code, "" = none */
 } mention;
 
@@ -223,7 +224,7 @@ static int longest(const st_cameo *c, const ev_index *idx, const sent *x, int i,
 /* ------------------------------------------------------------------ mentions */
 
 static const char *const LOC_PREPS[] = {"IN", "AT", "NEAR", "DI", "INSIDE", "ACROSS",
-                                        "THROUGHOUT", "AROUND", "OUTSIDE", NULL};
+                                        "THROUGHOUT", "AROUND", "OUTSIDE", "OVER", NULL};
 
 static void find_mentions(const st_cameo *c, sent *x, int date)
 {
@@ -323,6 +324,17 @@ static void share_roles(sent *x)
             memcpy(a->role, b->role, sizeof a->role);
         }
     }
+    /* "the ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in X and
+     * Y": a role before its country reaches the rest of the compound. */
+    for (int k = 0; k + 1 < x->nm; k++) {
+        mention *a = &x->m[k], *b = &x->m[k + 1];
+        if (a->role_first && a->role[0] && b->actor && !b->role[0] && strlen(b->code) == 3 &&
+            b->s > a->e && gap_ok(x, a->e, b->s, AND, 2)) {
+            add_role(b->code, a->role);
+            memcpy(b->role, a->role, sizeof b->role);
+            b->role_first = 1;
+        }
+    }
 }
 
 /* Joins actors and agents that name one party. */
@@ -353,9 +365,13 @@ static void compose(const st_cameo *c, sent *x)
             char code[32];
             snprintf(code, sizeof code, "%s", b->code);
             add_role(code, a->code);
+            size_t rl = strlen(a->code) < sizeof a->role ? strlen(a->code) : sizeof a->role - 1;
+            memcpy(a->role, a->code, rl);
+            a->role[rl] = 0;
             snprintf(a->code, sizeof a->code, "%s", code);
             a->agent = 0;
             a->actor = 1;
+            a->role_first = 1;
             merged = 1;
         } else if (a->actor && b->actor && gap_ok(x, a->e, b->s, NONE, 0)) {
             /* "Qatar Prime Minister Al Thani": keep the more specific code. */
@@ -389,9 +405,14 @@ static void compose(const st_cameo *c, sent *x)
             m->agent = 0;
             m->actor = 1;
         }
-        m->loc = m->s > 0 && tok_in(&x->t[m->s - 1], LOC_PREPS);
-        if (m->s > 1 && tok_is(&x->t[m->s - 1], "THE") && tok_in(&x->t[m->s - 2], LOC_PREPS))
-            m->loc = 1;
+        /* "in the east of", "over Eastern Ukraine": articles and compass
+         * words may sit between the preposition and the place. */
+        static const char *const SKIP[] = {"THE", "EAST", "EASTERN", "WEST", "WESTERN", "NORTH",
+                                           "NORTHERN", "SOUTH", "SOUTHERN", "CENTRAL", NULL};
+        int p = m->s - 1;
+        while (p >= 0 && p >= m->s - 2 && tok_in(&x->t[p], SKIP))
+            p--;
+        m->loc = p >= 0 && tok_in(&x->t[p], LOC_PREPS);
     }
     memset(x->in_mention, -1, sizeof x->in_mention);
     for (int k = 0; k < x->nm; k++)
@@ -422,9 +443,10 @@ static int clause_end(const sent *x, int i)
     return x->t[i].punct && (tok_is(&x->t[i], ";") || tok_is(&x->t[i], ":"));
 }
 
-/* Pattern words in order inside [from, to); returns 1 when all matched. */
+/* Pattern words in order inside [from, to); returns 1 when all matched and
+ * adds to *exact the words that matched a token letter for letter. */
 static int match_seq(const st_cameo *c, const ev_word *w, int nw, const sent *x, int from,
-                     int to)
+                     int to, int *exact)
 {
     int j = from;
     for (int k = 0; k < nw; k++) {
@@ -432,6 +454,7 @@ static int match_seq(const st_cameo *c, const ev_word *w, int nw, const sent *x,
         for (; j < to; j++) {
             int m = match_words(c, &w[k], 1, x, j);
             if (m) {
+                *exact += !w[k].syn && strlen(w[k].w) == x->t[j].upn;
                 j += m;
                 found = 1;
                 break;
@@ -443,10 +466,36 @@ static int match_seq(const st_cameo *c, const ev_word *w, int nw, const sent *x,
     return 1;
 }
 
+static int same_words(const ev_word *a, int na, const ev_word *b, int nb)
+{
+    if (na != nb)
+        return 0;
+    for (int k = 0; k < na; k++)
+        if (strcmp(a[k].w, b[k].w) || a[k].syn != b[k].syn)
+            return 0;
+    return 1;
+}
+
+/* PETRARCH2 keeps patterns in a word tree: a later copy of the same pattern
+ * replaces the earlier one ("RATIFY * &TREATY [057]" after "APPROVE * &TREATY
+ * [031]"), and a word spelt as in the text beats a stem ("SANCTIONS [085]"
+ * over "SANCTION [0351]"). */
+static int better_pattern(const ev_pattern *p, int sc, int ex, const ev_pattern *best,
+                          int score, int bex)
+{
+    if (!best || sc != score)
+        return !best || sc > score;
+    if (ex != bex)
+        return ex > bex;
+    return same_words(p->pre, p->npre, best->pre, best->npre) &&
+           same_words(p->post, p->npost, best->post, best->npost);
+}
+
 typedef struct verbhit {
     int s, e;
     const char *code1, *code2;
     int pattern; /* the code came from a pattern, not a verb or block default */
+    int intent;  /* complement of an intent verb ("seeking to deepen") */
     int src, tgt; /* mentions chosen by code_dyads, -1 = none */
 } verbhit;
 
@@ -459,21 +508,27 @@ static int choose_code(const st_cameo *c, const ev_verb *v, const sent *x, int s
     int lo = s, hi = e;
     while (lo > 0 && s - lo < 6 && !clause_end(x, lo - 1))
         lo--;
-    while (hi < x->n && hi - e < 14 && !clause_end(x, hi))
+    /* PETRARCH2 matches a pattern inside the verb's own phrase: a few words
+     * on, not past a comma ("says it has evidence ... attacks" is no
+     * "REPORT * ATTACK"; "made remarks ... of a regional trip" no "MAKE * TRIP"). */
+    while (hi < x->n && hi - e < 7 && !clause_end(x, hi) && !tok_is(&x->t[hi], ","))
         hi++;
     const ev_pattern *best = NULL;
-    int score = 0;
+    int score = 0, bex = 0;
     for (int k = 0; k < b->npatterns; k++) {
         const ev_pattern *p = &c->patterns[b->first_pattern + k];
-        int sc = p->npre + p->npost;
-        if (sc <= score)
+        int sc = p->npre + p->npost, ex = 0;
+        if (sc < score)
             continue;
-        if (p->npost && !match_seq(c, p->post, p->npost, x, e, hi))
+        if (p->npost && !match_seq(c, p->post, p->npost, x, e, hi, &ex))
             continue;
-        if (p->npre && !match_seq(c, p->pre, p->npre, x, lo, s))
+        if (p->npre && !match_seq(c, p->pre, p->npre, x, lo, s, &ex))
+            continue;
+        if (!better_pattern(p, sc, ex, best, score, bex))
             continue;
         best = p;
         score = sc;
+        bex = ex;
     }
     h->s = s;
     h->e = e;
@@ -552,6 +607,29 @@ static void compound(const sent *x, int k, int *first, int *last)
         (*last)++;
 }
 
+/* "The US commander in Iraq, General David Petraeus, held talks": a name set
+ * off by commas right before the verb restates the subject, and PETRARCH
+ * codes the head noun phrase before it. */
+static int appositive_head(const sent *x, int k, int tok)
+{
+    const mention *m = &x->m[k];
+    if (m->e + 1 != tok || !tok_is(&x->t[m->e], ","))
+        return k;
+    int i = m->s - 1;
+    while (i >= 0 && x->t[i].cap && !x->t[i].punct && x->in_mention[i] < 0 && m->s - i <= 2)
+        i--;
+    if (i < 1 || !tok_is(&x->t[i], ","))
+        return k;
+    for (int j = k - 1; j >= 0 && x->m[j].e <= i; j--) {
+        for (int t = x->m[j].e; t < i; t++)
+            if (x->t[t].punct)
+                return k;
+        if (!x->m[j].loc)
+            return j;
+    }
+    return k;
+}
+
 static int mention_before(const sent *x, int tok)
 {
     for (int k = x->nm - 1; k >= 0; k--) {
@@ -563,7 +641,7 @@ static int mention_before(const sent *x, int tok)
         if (stop)
             return -1;
         if (!x->m[k].loc)
-            return k;
+            return appositive_head(x, k, tok);
     }
     return -1;
 }
@@ -573,17 +651,37 @@ static int mention_before(const sent *x, int tok)
  * of an otherwise intransitive verb ("protested in Beijing"). */
 /* A clause opened after a comma (", scaling a pole", ", which ...") holds
  * no object of the verb before it. */
+static const char *const BUT[] = {"BUT", "WHEREAS", "TETAPI", "NAMUN", NULL};
+
 static int clause_limit(const sent *x, int tok, int limit)
 {
     static const char *const REL[] = {"WHICH", "WHO", "WHERE", "WHILE", "WHOSE", NULL};
     for (int i = tok; i + 1 < limit && i + 1 < x->n; i++) {
         const tk *t = &x->t[i + 1];
+        /* "... -- but China remained mum": a new clause with its own subject. */
+        if (tok_in(&x->t[i], BUT))
+            return i;
         if (!tok_is(&x->t[i], ","))
             continue;
         if (tok_in(t, REL) || (!t->cap && t->upn > 4 && !strcmp(t->up + t->upn - 3, "ING")))
             return i;
     }
     return limit;
+}
+
+/* "..., Palestinian security officials said": the speaker of a trailing
+ * attribution is the subject of "said", no object of the verb before. */
+static int speaker(const sent *x, int k)
+{
+    static const char *const SPEECH[] = {"SAID", "SAYS", "SAY", "TOLD", "ADDED", "STATED",
+                                         "ANNOUNCED", "REPORTED", "MENGATAKAN", NULL};
+    int e = x->m[k].e;
+    /* "US Deputy Secretary of Energy Jeffrey Kupfer said": a name may sit
+     * between the title and the verb. */
+    while (e < x->n && e < x->m[k].e + 3 && x->t[e].cap && !x->t[e].punct)
+        e++;
+    return e < x->n && tok_in(&x->t[e], SPEECH) && x->m[k].s > 0 &&
+           x->t[x->m[k].s - 1].punct;
 }
 
 static int mention_after(const sent *x, int tok, int limit)
@@ -593,7 +691,7 @@ static int mention_after(const sent *x, int tok, int limit)
     for (int k = 0; k < x->nm; k++) {
         if (x->m[k].s < tok)
             continue;
-        if (x->m[k].s >= limit)
+        if (x->m[k].s >= limit || speaker(x, k))
             break;
         if (!x->m[k].loc)
             return k;
@@ -684,33 +782,89 @@ typedef struct roles {
     int src, tgt, place;
 } roles;
 
+/* Past participles: regular "-ed", and the irregular endings of the verbs
+ * that news codes ("taken", "blown", "shot", "held", "struck"). */
 static int is_participle(const tk *t)
 {
+    static const char *const IRREGULAR[] = {"STRUCK", "WON", "HUNG", "BEGUN", "DONE", NULL};
     size_t n = t->upn;
-    return n > 2 && (!strcmp(t->up + n - 2, "ED") || !strcmp(t->up + n - 2, "EN") ||
-                     t->up[n - 1] == 'T');
+    if (n <= 2)
+        return 0;
+    const char *e = t->up + n - 2;
+    return !strcmp(e, "ED") || !strcmp(e, "EN") || !strcmp(e, "WN") || e[1] == 'T' ||
+           e[1] == 'D' || tok_in(t, IRREGULAR);
 }
 
+static int adverb(const tk *t)
+{
+    static const char *const ADV[] = {"NOT", "NEVER", "ALSO", "ALREADY", "REPORTEDLY",
+                                      "ALLEGEDLY", "LATER", "THEN", "JUST", "STILL", NULL};
+    return tok_in(t, ADV) || (t->upn > 3 && !strcmp(t->up + t->upn - 2, "LY")) ||
+           (t->upn > 3 && !strcmp(t->up + t->upn - 3, "N'T"));
+}
+
+/* "was killed", "were reportedly blown up", "had been arrested": a form of
+ * "be" right before the participle, adverbs aside ("are seeking to deepen"
+ * is no passive). "There were ten soldiers killed" is one too. */
+static int is_passive(const sent *x, const verbhit *h)
+{
+    if (!is_participle(&x->t[h->s]))
+        return 0;
+    int i = h->s - 1;
+    while (i >= 0 && adverb(&x->t[i]))
+        i--;
+    if (i >= 0 && tok_in(&x->t[i], BE))
+        return 1;
+    /* "there were 10 Russian soldiers killed": the subject sits between. */
+    for (int k = i; k >= 1 && k >= h->s - 6; k--)
+        if (tok_is(&x->t[k - 1], "THERE") && tok_in(&x->t[k], BE))
+            return 1;
+    return 0;
+}
+
+/* The agent of a passive: "by X"; without one, "fired from Gaza" names
+ * where the act came from, and a place ("killed in Ukraine") stands in for
+ * it as PETRARCH takes a located actor for the missing party. */
 static int passive_source(const sent *x, const verbhit *h, int limit)
 {
     for (int i = h->e; i < limit && i < x->n; i++)
         if (tok_is(&x->t[i], "BY") || tok_is(&x->t[i], "OLEH"))
             return mention_after(x, i + 1, limit);
-    return -1;
+    int k = mention_after(x, h->e, clause_limit(x, h->e, limit));
+    if (k < 0 || x->m[k].s < 1)
+        return -1;
+    const tk *p = &x->t[x->m[k].s - 1];
+    if (x->m[k].s >= 2 && tok_is(p, "THE"))
+        p = &x->t[x->m[k].s - 2];
+    return x->m[k].loc || tok_is(p, "FROM") ? k : -1;
+}
+
+/* "hoped French officials would be indicted": a party followed by a modal
+ * or auxiliary is the subject of a nested clause, not the verb's object. */
+static int clause_subject(const sent *x, int k)
+{
+    static const char *const MODAL[] = {"WOULD", "WILL", "COULD", "SHOULD", "MAY", "MIGHT",
+                                        "MUST", "CAN", "IS", "WAS", "WERE", "ARE", "HAD", "HAS",
+                                        "HAVE", "AKAN", "SUDAH", "TELAH", NULL};
+    int i = x->m[k].e;
+    /* The head noun may trail the party ("French officials"): plurals only,
+     * so "Gaza and has", "prisoners who had" keep their object. */
+    while (i < x->n && i < x->m[k].e + 2 && !x->t[i].punct && !x->t[i].cap &&
+           x->t[i].upn > 3 && x->t[i].up[x->t[i].upn - 1] == 'S' && !tok_in(&x->t[i], MODAL) &&
+           x->in_mention[i] < 0)
+        i++;
+    return i < x->n && tok_in(&x->t[i], MODAL);
 }
 
 static void find_roles(const sent *x, const verbhit *hits, int k, int limit, roles *r)
 {
     const verbhit *h = &hits[k];
     memset(r, 0, sizeof *r);
-    for (int i = h->s - 1; i >= 0 && i >= h->s - 3; i--) {
+    for (int i = h->s - 1; i >= 0 && i >= h->s - 3; i--)
         if (tok_in(&x->t[i], NEGATIONS) ||
             (x->t[i].upn > 3 && !strcmp(x->t[i].up + x->t[i].upn - 3, "N'T")))
             r->negated = 1;
-        if (tok_in(&x->t[i], BE))
-            r->passive = 1;
-    }
-    r->passive = r->passive && is_participle(&x->t[h->e - 1]);
+    r->passive = is_passive(x, h);
     for (int i = 0; i < x->n; i++)
         if (tok_in(&x->t[i], SAYING) && (i < h->s - 1 || i > h->e))
             r->reported = 1;
@@ -720,6 +874,8 @@ static void find_roles(const sent *x, const verbhit *hits, int k, int limit, rol
     } else {
         r->src = active_source(x, hits, k);
         r->tgt = mention_after(x, h->e, limit);
+        if (r->tgt >= 0 && clause_subject(x, r->tgt))
+            r->tgt = -1;
     }
     r->place = -1;
     for (int m = 0; m < x->nm; m++)
@@ -788,8 +944,10 @@ static const char *const PRONOUNS[] = {"HE", "SHE", "THEY", "IT", "WE", "I", "IT
 static int frame_before(const sent *x, const verbhit *prev, const verbhit *h)
 {
     for (int i = h->s - 1; i >= 0 && !clause_end(x, i); i--) {
+        /* "an AFP correspondent said, two weeks after rebels kidnapped":
+         * a trailing attribution governs nothing after its comma. */
         if (x->in_mention[i] < 0 && ev_frame_of(x->t[i].up) != EV_FRAME_NONE)
-            return i;
+            return i + 1 < x->n && x->t[i + 1].punct ? -1 : i;
         if (prev && i < prev->e)
             return -1;
     }
@@ -802,16 +960,22 @@ static int transformed(const st_cameo *c, const sent *x, st_cameo_events *ev,
                        const verbhit *prev, const verbhit *h, const roles *r, int *rc)
 {
     int f = frame_before(x, prev, h);
-    if (f < 0 || r->passive || !h->code1[0])
+    if (f < 0 || !h->code1[0] || (r->passive && r->src < 0))
         return 0;
     int a = mention_before(x, f);
     if (a < 0)
         return 0;
     int b = -1, pron = 0;
-    for (int i = f + 1; i < h->s; i++) {
-        if (x->in_mention[i] >= 0 && !x->m[x->in_mention[i]].loc)
-            b = x->in_mention[i];
-        pron |= tok_in(&x->t[i], PRONOUNS);
+    if (r->passive) {
+        /* "said eight people were killed by government forces": the agent
+         * is the nested subject. */
+        b = r->src;
+    } else {
+        for (int i = f + 1; i < h->s; i++) {
+            if (x->in_mention[i] >= 0 && !x->m[x->in_mention[i]].loc)
+                b = x->in_mention[i];
+            pron |= tok_in(&x->t[i], PRONOUNS);
+        }
     }
     int to_b = 0;
     const char *code = ev_transform(ev_frame_of(x->t[f].up), h->code1, b >= 0 || pron,
@@ -844,17 +1008,20 @@ static int code_dyads(const st_cameo *c, const sent *x, verbhit *hits, int k, in
     if (frame_of_next(x, h, next) || transformed(c, x, ev, prev, h, &r, &rc))
         return rc;
     const char *code1 = h->code1;
+    if (h->intent && code1[0] && ev_intent_code(code1))
+        code1 = ev_intent_code(code1);
     if (r.negated && code1[0] && (code1 = ev_negated_code(code1)) != NULL)
         r.negated = 0;
     if (!code1)
         code1 = h->code1;
-    if (r.src >= 0 && r.tgt < 0 && !r.passive && !infinitive(x, h) && mutual(code1))
+    if (r.src >= 0 && r.tgt < 0 && !r.passive && (!infinitive(x, h) || h->intent) &&
+        (mutual(code1) || (h->intent && mutual(h->code1))))
         return emit_among(c, x, ev, h, &r, code1);
     if (r.src < 0 || r.tgt < 0)
         return ST_OK; /* dyadic events only, as PETRARCH's require_dyad */
-    /* "[042:043]" on a verb is its passive reading; only a pattern
-     * ("receive * MINISTERS [043:042]") names a second event. */
-    const char *code2 = !h->code1[0] ? h->code2 : NULL;
+    /* "[032:033]": the target's reply ("left for Gondor" 032, Gondor hosts
+     * 033; "held talks with" both ways), as PETRARCH2's records have it. */
+    const char *code2 = h->code2;
     return emit_pairs(c, x, ev, h, &r, r.src, r.tgt, code1, code2);
 }
 
@@ -884,11 +1051,51 @@ static int looks_nominal(const sent *x, int i, const ev_verb *v)
         return 0;
     if (tok_in(p, VERB_LEFT) || x->in_mention[i - 1] >= 0)
         return 0;
+    /* "reportedly attacked", but "a deadly attack": an "-ly" word after a
+     * determiner is an adjective. */
     if (p->upn > 2 && !strcmp(p->up + p->upn - 2, "LY"))
-        return 0;
+        return i >= 2 && tok_in(&x->t[i - 2], DETERMINERS);
     if (p->upn > 3 && !strcmp(p->up + p->upn - 3, "N'T"))
         return 0;
     return 1;
+}
+
+/* "the two exiled dissidents", "meet with exiled dissidents", "mend damaged
+ * ties": a participle between a determiner, number, preposition or bare
+ * verb and the noun it qualifies is an adjective, not an event. */
+static int adjectival(const sent *x, int i, int len, int after_bare_verb)
+{
+    static const char *const LEFT[] = {"WITH", "OF", "FOR", "FROM", "TO", "AGAINST", "ON",
+                                       "IN", "AT", "BY", "OVER", "ABOUT", NULL};
+    const tk *t = &x->t[i];
+    if (i == 0 || i + len >= x->n || t->upn < 4 || strcmp(t->up + t->upn - 2, "ED"))
+        return 0;
+    const tk *p = &x->t[i - 1], *n = &x->t[i + len];
+    static const char *const AUX[] = {"HAS", "HAVE", "HAD", "DO", "DID", "GET", "GOT", NULL};
+    if (tok_in(p, AUX) || tok_in(p, BE))
+        return 0;
+    int noun_next = x->in_mention[i + len] >= 0 ||
+                    (!n->punct && !n->cap && after_bare_verb && !tok_in(n, DETERMINERS) &&
+                     !tok_in(n, LEFT) && !adverb(n) && !tok_is(n, "VERY"));
+    if (!noun_next)
+        return 0;
+    int digits = isdigit((unsigned char)p->up[0]);
+    static const char *const NUM[] = {"TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
+                                      "NINE", "TEN", "SEVERAL", "MANY", "SOME", "OTHER", NULL};
+    return after_bare_verb || digits || tok_in(p, DETERMINERS) || tok_in(p, LEFT) ||
+           tok_in(p, NUM);
+}
+
+/* Verbs of will whose "to" complement is an intent ("seeking to deepen
+ * ties" 031); "prepared to attend" and "agreed to lift" are the act itself. */
+static int intent_verb(const ev_verb *v)
+{
+    static const char *const WILL[] = {"SEEK", "WANT", "PLEDGE", "PROMISE", "VOW", "INTEND",
+                                       "PLAN", "OFFER", "AIM", "HOPE", "WISH", NULL};
+    for (const char *const *w = WILL; *w; w++)
+        if (!strcmp(v->base, *w))
+            return 1;
+    return 0;
 }
 
 int st_cameo_code_sentence(const st_cameo *c, const char *s, size_t n, int date,
@@ -901,7 +1108,7 @@ int st_cameo_code_sentence(const st_cameo *c, const char *s, size_t n, int date,
     find_mentions(c, x, date);
     compose(c, x);
     verbhit hits[64];
-    int nh = 0, after_verb = -1;
+    int nh = 0, after_verb = -1, intent_at = -1;
     for (int i = 0; i < x->n && nh < 64;) {
         int len = 0;
         int p = x->in_mention[i] < 0 ? longest(c, &c->verbs, x, i, 0, &len) : -1;
@@ -914,7 +1121,7 @@ int st_cameo_code_sentence(const st_cameo *c, const char *s, size_t n, int date,
         int noun = i > 0 && (tok_in(&x->t[i - 1], DETERMINERS) ||
                              (after_verb == i && x->t[i].up[x->t[i].upn - 1] == 'S'));
         if (!vb->bare && !noun)
-            noun = looks_nominal(x, i, vb);
+            noun = looks_nominal(x, i, vb) || adjectival(x, i, len, after_verb == i);
         /* "pledged to expel": the complement carries the event. */
         int chain = 0;
         if (i + len + 1 < x->n && tok_is(&x->t[i + len], "TO")) {
@@ -922,8 +1129,12 @@ int st_cameo_code_sentence(const st_cameo *c, const char *s, size_t n, int date,
             chain = longest(c, &c->verbs, x, i + len + 1, 0, &l2) >= 0;
         }
         verbhit h;
-        if (!noun && !chain && choose_code(c, vb, x, i, i + len, &h))
+        if (!noun && chain && intent_verb(vb))
+            intent_at = i + len + 1;
+        if (!noun && !chain && choose_code(c, vb, x, i, i + len, &h)) {
+            h.intent = intent_at == i;
             hits[nh++] = h;
+        }
         after_verb = !noun && !strcmp(x->t[i].up, vb->base) ? i + len : -1;
         i += len;
     }

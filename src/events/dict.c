@@ -35,6 +35,7 @@ static int split_words(st_cameo *c, const char *s, size_t n, ev_word **out)
         tmp[nw].syn = w[0] == '&';
         tmp[nw].w = tmp[nw].syn ? w + 1 : w;
         tmp[nw].exact = i < n && s[i] == '_' && (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t');
+        tmp[nw].noun = 0;
         nw++;
     }
     if (!nw)
@@ -62,6 +63,19 @@ static int add_phrase(st_cameo *c, ev_index *x, const char *s, size_t n, int own
 {
     ev_word *w;
     int nw = split_words(c, s, n, &w);
+    return nw ? index_add(c, x, w, nw, owner) : ST_OK;
+}
+
+/* A name ("NORTH_WEST_", "PRIME_MINISTER"): only its last word may be a
+ * stem, as in PETRARCH, so NORTH_WEST does not match "northern West (Bank)". */
+static int add_name(st_cameo *c, ev_index *x, const char *s, size_t n, int owner)
+{
+    ev_word *w;
+    int nw = split_words(c, s, n, &w);
+    for (int k = 0; k + 1 < nw; k++)
+        w[k].exact = !w[k].syn;
+    if (nw)
+        w[nw - 1].noun = 1;
     return nw ? index_add(c, x, w, nw, owner) : ST_OK;
 }
 
@@ -338,7 +352,8 @@ int ev_load_verbs(st_cameo *c, const char *path, int do_inflect, char *err, size
 static int parse_date(const char *s)
 {
     int n = 0, v = 0;
-    while (isdigit((unsigned char)s[n]))
+    /* Longer digit runs are no date; stop before they overflow. */
+    while (isdigit((unsigned char)s[n]) && n < 9)
         v = v * 10 + (s[n++] - '0');
     if (n == 6)
         v += (v / 10000 < 30 ? 20000000 : 19000000);
@@ -424,7 +439,7 @@ int ev_load_actors(st_cameo *c, const char *path, char *err, size_t errlen)
         char *cur = memchr(s, '{', pn);
         if (cur)
             pn = (size_t)(cur - s);
-        rc = add_phrase(c, &c->actors, s + syn, pn - (size_t)syn, group);
+        rc = add_name(c, &c->actors, s + syn, pn - (size_t)syn, group);
         if (rc == ST_OK && br)
             rc = actor_codes(c, br, group);
     }
@@ -465,7 +480,7 @@ typedef struct macro {
 
 static int add_agent_phrase(st_cameo *c, const char *s, int agent, int plurals)
 {
-    int rc = add_phrase(c, &c->agents, s, strlen(s), agent);
+    int rc = add_name(c, &c->agents, s, strlen(s), agent);
     if (rc || !plurals)
         return rc;
     char gen[8][40], buf[200];
@@ -482,10 +497,10 @@ static int add_agent_phrase(st_cameo *c, const char *s, int agent, int plurals)
         snprintf(gen[k++], 40, "S");
     if (n > 3 && !strcmp(s + n - 3, "MAN")) {
         snprintf(buf, sizeof buf, "%.*sMEN", (int)n - 3, s);
-        return add_phrase(c, &c->agents, buf, strlen(buf), agent);
+        return add_name(c, &c->agents, buf, strlen(buf), agent);
     }
     snprintf(buf, sizeof buf, "%.*s%s", (int)(last == 'Y' ? n - 1 : n), s, gen[0]);
-    return add_phrase(c, &c->agents, buf, strlen(buf), agent);
+    return add_name(c, &c->agents, buf, strlen(buf), agent);
 }
 
 /* Expands !MACRO! markers (each alternative) and adds every phrase. */
@@ -566,7 +581,7 @@ int ev_load_agents(st_cameo *c, const char *path, char *err, size_t errlen)
             if (ce) {
                 *ce = 0;
                 for (char *t = strtok(cur + 1, " \t"); t && rc == ST_OK; t = strtok(NULL, " \t"))
-                    rc = add_phrase(c, &c->agents, t, strlen(t), id);
+                    rc = add_name(c, &c->agents, t, strlen(t), id);
             }
             *cur = 0;
             plurals = 0;

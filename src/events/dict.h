@@ -34,6 +34,7 @@ typedef struct ev_word {
     const char *w;
     unsigned char exact; /* written with a trailing '_' */
     unsigned char syn;   /* w names a synset (&NAME) */
+    unsigned char noun;  /* last word of an actor or agent: only a plural ending */
 } ev_word;
 
 typedef struct ev_phrase {

@@ -38,7 +38,10 @@ enum ev_frame ev_frame_of(const char *up)
 const char *ev_transform(enum ev_frame f, const char *inner, int inner_subject, int same,
                          int *to_inner_subject)
 {
-    int attack = !strncmp(inner, "19", 2);
+    /* PETRARCH2's ATTACK class is the use of force: assault (18), fight
+     * (19) and mass violence (20). */
+    int attack = !strncmp(inner, "18", 2) || !strncmp(inner, "19", 2) ||
+                 !strncmp(inner, "20", 2);
     *to_inner_subject = 0;
     if (f == EV_FRAME_SAY && attack) {
         if (!inner_subject || same)
@@ -68,4 +71,32 @@ const char *ev_negated_code(const char *code)
     if (!strncmp(code, "08", 2))
         return "124"; /* refuse to yield */
     return NULL;
+}
+
+/* CAMEO's 03 family mirrors the cooperative roots: 031 material (06), 032
+ * diplomatic (05), 033 aid (07), 035 yield (08), 036 meet (04), with the
+ * second digit of the sub-code carried over where the codebook has it. */
+const char *ev_intent_code(const char *code)
+{
+    static const char *const AID[] = {"0331", "0332", "0333", "0334"};
+    static const char *const COOP[] = {"0311", "0312", "0313", "0314"};
+    static const char *const YIELD[] = {"0351", "0352", "034", "0353",
+                                        "0354", "0355", "0356"};
+    if (strlen(code) < 2 || code[0] != '0')
+        return NULL;
+    int sub = strlen(code) >= 3 ? code[2] - '0' : 0;
+    switch (code[1]) {
+    case '4':
+        return "036";
+    case '5':
+        return "032";
+    case '6':
+        return sub >= 1 && sub <= 4 ? COOP[sub - 1] : "031";
+    case '7':
+        return sub >= 1 && sub <= 4 ? AID[sub - 1] : "033";
+    case '8':
+        return sub >= 1 && sub <= 7 ? YIELD[sub - 1] : "035";
+    default:
+        return NULL;
+    }
 }

@@ -27,4 +27,9 @@ const char *ev_transform(enum ev_frame f, const char *inner, int inner_subject, 
  * cooperation), or NULL when a negated event is not coded. */
 const char *ev_negated_code(const char *code);
 
+/* The intent code (root 03) for "seek/plan/pledge to <code>": seeking to
+ * deepen a partnership (06) is intent to cooperate materially (031). NULL
+ * when CAMEO has no intent form (conflict, investigation). */
+const char *ev_intent_code(const char *code);
+
 #endif
