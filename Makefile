@@ -12,10 +12,10 @@ CC      ?= cc
 B       ?= build
 # V=1 shows the full compiler command lines.
 Q       := $(if $(V),,@)
-PKGS    := libexttextcat libutf8proc sqlite3 libxml-2.0 libmicrohttpd libcurl jansson zlib
+PKGS    := libexttextcat libutf8proc sqlite3 libxml-2.0 libmicrohttpd libcurl jansson zlib hiredis
 DEB_PKGS := build-essential pkg-config libexttextcat-dev libexttextcat-data libstemmer-dev \
             libutf8proc-dev libsqlite3-dev libxml2-dev libmicrohttpd-dev \
-            libcurl4-openssl-dev libjansson-dev zlib1g-dev snowball-data
+            libcurl4-openssl-dev libjansson-dev zlib1g-dev libhiredis-dev snowball-data
 
 DATA_DIR := $(CURDIR)/data
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
@@ -85,8 +85,9 @@ $(B)/bench/%: bench/%.c $(B)/libstorytrack.a
 deps:
 	@sh scripts/deps.sh $(DEB_PKGS)
 
-# The browser test drives Debian's chromium (it skips itself where chromium is absent).
-TEST_DEB_PKGS := chromium
+# The browser test drives Debian's chromium, the stream tests a real redis-server
+# (each skips itself where its program is absent).
+TEST_DEB_PKGS := chromium redis-server
 
 test: deps
 	@sh scripts/deps.sh $(TEST_DEB_PKGS)

@@ -24,6 +24,10 @@ typedef struct cli_opts {
     size_t max_bytes;     /* --max-bytes */
     double near;          /* --near (dedup threshold), 0 = default */
     double rewrite;       /* --rewrite, 0 = default */
+    const char *stream;    /* --stream (worker) */
+    const char *group;     /* --group (worker) */
+    const char *consumer;  /* --consumer (worker) */
+    const char *to_stream; /* --to-stream (ingest) */
     char **args;          /* positional arguments */
     int nargs;
 } cli_opts;
@@ -63,6 +67,11 @@ const char *cli_str(json_t *obj, const char *key); /* "" for null/missing */
 long long cli_int(json_t *obj, const char *key);
 /* Prints a JSON array of strings as "a, b, c" (up to max items). */
 void cli_print_list(json_t *arr, size_t max);
+
+#define CLI_HAVE_STREAM_OPTS 1
+extern const cli_cmd cli_cmd_worker, cli_cmd_publish;
+/* Publishes the positional paths (from args[first]) to the stream at url. */
+int cli_publish(cli_opts *o, const char *url, int first);
 
 extern const cli_cmd cli_cmd_ingest, cli_cmd_articles, cli_cmd_show, cli_cmd_search,
     cli_cmd_stories, cli_cmd_dups, cli_cmd_recluster, cli_cmd_eval, cli_cmd_events,

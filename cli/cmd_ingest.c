@@ -72,6 +72,8 @@ static int on_article(st_article *a, void *ud)
 
 static int run_ingest(cli_opts *o)
 {
+    if (o->to_stream)
+        return cli_publish(o, o->to_stream, 0);
     if (o->nargs == 0) {
         fprintf(stderr, "usage: storytrack ingest [options] PATH...|-\n");
         return CLI_USAGE;
@@ -126,4 +128,4 @@ static int run_ingest(cli_opts *o)
 const cli_cmd cli_cmd_ingest = {
     "ingest", "read articles (text, JSON Lines, HTML, RSS/Atom, .gz, stdin) and store them",
     "[options] PATH...|-",
-    "--db --format --max-bytes --near --rewrite --data --quiet", run_ingest};
+    "--db --format --max-bytes --near --rewrite --data --quiet --to-stream", run_ingest};

@@ -58,6 +58,10 @@ static int set_value(cli_opts *o, const char *name, const char *v)
     else if (!strcmp(name, "--since")) o->q.since = v;
     else if (!strcmp(name, "--until")) o->q.until = v;
     else if (!strcmp(name, "--entity")) o->q.entity = v;
+    else if (!strcmp(name, "--stream")) o->stream = v;
+    else if (!strcmp(name, "--group")) o->group = v;
+    else if (!strcmp(name, "--consumer")) o->consumer = v;
+    else if (!strcmp(name, "--to-stream")) o->to_stream = v;
     else if (!strcmp(name, "--near")) return parse_double(v, &o->near);
     else if (!strcmp(name, "--rewrite")) return parse_double(v, &o->rewrite);
     else if (!strcmp(name, "--story")) {

@@ -9,7 +9,7 @@ static const cli_cmd *const commands[] = {
     &cli_cmd_ingest,  &cli_cmd_articles,  &cli_cmd_show, &cli_cmd_search,
     &cli_cmd_stories, &cli_cmd_dups,      &cli_cmd_recluster, &cli_cmd_eval,
     &cli_cmd_entities, &cli_cmd_quotes,    &cli_cmd_claims, &cli_cmd_conflicts,
-    &cli_cmd_serve,
+    &cli_cmd_serve,   &cli_cmd_worker,    &cli_cmd_publish,
     &cli_cmd_events,  &cli_cmd_export,    &cli_cmd_eval_events,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -72,8 +72,8 @@ int st_pipeline_new(st_db *db, const st_config *cfg, const char *data_dir,
 
 int st_pipeline_flush(st_pipeline *p)
 {
-    if (!p->in_batch)
-        return ST_OK;
+    /* Commit even an empty batch: the identity check of a duplicate opened
+     * the write transaction too, and it must not hold the lock. */
     int rc = st_store_commit(p->db);
     p->in_batch = 0;
     return rc;
@@ -147,8 +147,16 @@ int st_pipeline_add(st_pipeline *p, st_article *a, char *err, size_t errlen)
     }
     char hash[17];
     content_hash(a->body, hash);
+    /* The check runs inside the batch's write transaction, so a second
+     * writer on the same file cannot store the same article in between. */
+    if ((rc = st_store_begin(p->db)) != ST_OK) {
+        st_article_free(a);
+        return st_seterr(err, errlen, rc, "cannot start a transaction");
+    }
     int64_t id = st_store_find_article(p->db, a->url, a->ext_id, hash);
     if (id != 0) {
+        if (!p->in_batch) /* nothing to keep: do not hold the write lock */
+            st_store_commit(p->db);
         st_article_free(a);
         if (id < 0)
             return st_seterr(err, errlen, ST_EDB, "database lookup failed");

@@ -84,7 +84,9 @@ static int user_version(st_db *db)
 }
 
 /* Each migration runs in its own transaction with its version bump, so a
- * crash mid-migration leaves the previous version intact. */
+ * crash mid-migration leaves the previous version intact. The version is read
+ * again under the write lock: two processes opening a new file at once must
+ * not both run the same migration. */
 static int migrate(st_db *db, char *err, size_t errlen)
 {
     int v = user_version(db);
@@ -94,11 +96,15 @@ static int migrate(st_db *db, char *err, size_t errlen)
         return st_seterr(err, errlen, ST_EDB,
                          "%s: schema version %d is newer than this storytrack (%d)", db->path,
                          v, ST_SCHEMA_VERSION);
-    for (; v < ST_SCHEMA_VERSION; v++) {
+    while (v < ST_SCHEMA_VERSION) {
         char bump[64];
-        snprintf(bump, sizeof bump, "PRAGMA user_version=%d;", v + 1);
         if (st_db_exec(db, "BEGIN IMMEDIATE", err, errlen) != ST_OK)
             return ST_EDB;
+        if ((v = user_version(db)) >= ST_SCHEMA_VERSION) {
+            st_db_exec(db, "COMMIT", NULL, 0);
+            break;
+        }
+        snprintf(bump, sizeof bump, "PRAGMA user_version=%d;", v + 1);
         if (st_db_exec(db, st_migrations[v], err, errlen) != ST_OK ||
             st_db_exec(db, bump, err, errlen) != ST_OK) {
             st_db_exec(db, "ROLLBACK", NULL, 0);
@@ -106,6 +112,7 @@ static int migrate(st_db *db, char *err, size_t errlen)
         }
         if (st_db_exec(db, "COMMIT", err, errlen) != ST_OK)
             return ST_EDB;
+        v++;
     }
     return ST_OK;
 }
