@@ -94,9 +94,11 @@ int st_fvec_add(st_fvec *dst, const st_fvec *src, float scale)
     uint32_t i = 0, j = 0, k = 0;
     while (i < dst->n || j < src->n) {
         if (j >= src->n || (i < dst->n && dst->e[i].key < src->e[j].key)) out[k++] = dst->e[i++];
-        else if (i >= dst->n || src->e[j].key < dst->e[i].key)
-            out[k++] = (st_fent){src->e[j].key, scale * src->e[j++].w};
-        else {
+        else if (i >= dst->n || src->e[j].key < dst->e[i].key) {
+            /* j++ stays out of the initialiser: its evaluation order is unspecified */
+            out[k++] = (st_fent){src->e[j].key, scale * src->e[j].w};
+            j++;
+        } else {
             out[k++] = (st_fent){dst->e[i].key, dst->e[i].w + scale * src->e[j].w};
             i++, j++;
         }

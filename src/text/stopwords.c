@@ -71,6 +71,7 @@ static int wordset_load(st_wordset *ws, const char *path)
     for (const char *p = s; *p;) {
         const char *e = strchr(p, '\n');
         size_t n = e ? (size_t)(e - p) : strlen(p);
+        const char *next = p + n; /* before trimming: a blank last line must still end the loop */
         while (n && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
             n--;
         if (n && p[0] != '#') {
@@ -80,7 +81,7 @@ static int wordset_load(st_wordset *ws, const char *path)
             st_buf_append(&arena, folded, k + 1); /* with its NUL */
             lines++;
         }
-        p = e ? e + 1 : p + n;
+        p = e ? e + 1 : next;
     }
     st_buf_free(&raw);
     if (arena.oom) {
