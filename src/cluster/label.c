@@ -3,8 +3,9 @@
  * Names are concept names (as the alias tables display them) or capitalised
  * words as first written; terms are shown as the word their stem was most
  * often written as (surface.h), not as the stem. A term that only repeats a
- * name ("hamas" next to "Hamas", "saudi" next to "Saudi Arabia") is left out:
- * the label has room for few words and each should say something new. */
+ * name ("hamas" next to "Hamas", "saudi" next to "Saudi Arabia") is left out,
+ * and so is a stem whose written form was not learnt: the label has room for
+ * few words and each should say something a reader can read. */
 #include <string.h>
 
 #include "cluster/cluster_int.h"
@@ -70,9 +71,10 @@ void st_label_build(const st_vocab *v, const st_fvec *names, const st_fvec *term
     }
     k = st_fvec_top(terms, TERM_CANDIDATES, keys);
     for (uint32_t i = 0; i < k && nterms < LABEL_TERMS; i++) {
-        const char *w = st_surface_get(&v->surf, keys[i]);
-        const char *s = w ? w : st_vocab_str(v, keys[i]);
-        if (!s || repeats(&shown, s, w == NULL)) continue;
+        /* A stem no word was learnt for ("offici") reads as a typo: show
+         * fewer terms rather than that. */
+        const char *s = st_surface_get(&v->surf, keys[i]);
+        if (!s || repeats(&shown, s, 0)) continue;
         if (!put(out, cap, &len, nterms ? ", " : (nnames ? " \u2014 " : ""), s)) break;
         add_words(&shown, s);
         nterms++;
