@@ -244,12 +244,8 @@ int st_store_each_article(st_db *db, size_t newest, st_stored_fn fn, void *ud)
 
 int64_t st_store_count_articles(st_db *db)
 {
-    sqlite3_stmt *st = st_db_prepare(db, "SELECT count(*) FROM articles");
-    int64_t n = ST_EDB;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return n;
+    int64_t n;
+    return st_db_query_int64(db, "SELECT count(*) FROM articles", &n) == ST_OK ? n : ST_EDB;
 }
 
 int st_store_each_dedup(st_db *db, size_t newest, st_blob_fn fn, void *ud)

@@ -73,14 +73,23 @@ int st_db_step_doc(sqlite3_stmt *st, char **out)
     return ret;
 }
 
+int st_db_query_int64(st_db *db, const char *sql, int64_t *out)
+{
+    *out = 0;
+    sqlite3_stmt *st = st_db_prepare(db, sql);
+    if (!st)
+        return ST_EDB;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return (rc == SQLITE_ROW || rc == SQLITE_DONE) ? ST_OK : ST_EDB;
+}
+
 static int user_version(st_db *db)
 {
-    sqlite3_stmt *st = st_db_prepare(db, "PRAGMA user_version");
-    int v = -1;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return v;
+    int64_t v;
+    return st_db_query_int64(db, "PRAGMA user_version", &v) == ST_OK ? (int)v : -1;
 }
 
 /* Each migration runs in its own transaction with its version bump, so a

@@ -27,6 +27,9 @@ void st_db_bind_query(sqlite3_stmt *st, const st_query *q);
  * malloc'd copy in *out and finalizes the statement. ST_ENOTFOUND when there
  * is no row or the value is NULL; ST_EDB when st is NULL or the step fails. */
 int st_db_step_doc(sqlite3_stmt *st, char **out);
+/* Runs a query without parameters whose first row's first column is an
+ * integer, into *out (0 when there is no row). ST_OK or ST_EDB. */
+int st_db_query_int64(st_db *db, const char *sql, int64_t *out);
 /* Column text as a new malloc'd string (NULL for SQL NULL); caller frees. */
 char *st_db_column_dup(sqlite3_stmt *st, int i);
 

@@ -31,28 +31,12 @@ int st_qs_version_json(st_db *db, char **out)
 
 int st_qs_data_version(st_db *db, int64_t *out)
 {
-    *out = 0;
-    sqlite3_stmt *st = st_db_prepare(db, "PRAGMA data_version");
-    if (!st)
-        return ST_EDB;
-    int rc = sqlite3_step(st) == SQLITE_ROW ? ST_OK : ST_EDB;
-    if (rc == ST_OK)
-        *out = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return rc;
+    return st_db_query_int64(db, "PRAGMA data_version", out);
 }
 
 int st_qs_max_article_id(st_db *db, int64_t *out)
 {
-    *out = 0;
-    sqlite3_stmt *st = st_db_prepare(db, "SELECT coalesce(max(id), 0) FROM articles");
-    if (!st)
-        return ST_EDB;
-    int rc = sqlite3_step(st) == SQLITE_ROW ? ST_OK : ST_EDB;
-    if (rc == ST_OK)
-        *out = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return rc;
+    return st_db_query_int64(db, "SELECT coalesce(max(id), 0) FROM articles", out);
 }
 
 int st_qs_articles_after_json(st_db *db, int64_t after, char **out)
