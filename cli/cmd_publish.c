@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "stream/stream.h"
 
 static void on_diag(const char *where, int severity, const char *msg, void *ud)
 {

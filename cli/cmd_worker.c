@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "stream/stream.h"
 
 static volatile sig_atomic_t stop_flag;
 

@@ -108,57 +108,13 @@ void st_stream_close(st_stream *s);
 
 /* ---------------------------------------------------------------- publish */
 
-/* Parses `path` (file, directory or "-", as st_ingest_path; opts may be
- * NULL) and appends each article to the stream at `url` as news-please JSON.
- * *published and *n_errors (either may be NULL) count entries appended and
- * inputs skipped. Returns ST_OK, ST_EIO (the path or the stream failed,
- * reason in err) or ST_EUSAGE (bad url). */
-int st_stream_publish_path(const char *url, const char *path, const st_ingest_opts *opts,
-                           size_t *published, size_t *n_errors, char *err, size_t errlen);
-
 /* The news-please JSON object of an article (title, maintext, url,
  * source_domain, language, date_publish, authors, id, and the fields of
  * `extra`), which st_ingest_buffer with ST_FORMAT_JSONL reads back into the
  * same article. Caller frees with free(); NULL on out of memory. */
 char *st_article_to_json(const st_article *a);
 
-/* ---------------------------------------------------------------- worker */
-
-typedef struct st_worker_opts {
-    const char *stream;   /* url, required */
-    const char *group;    /* consumer group, required; created when missing */
-    const char *consumer; /* NULL = "<hostname>-<pid>"; reuse a name to resume its entries */
-    const char *db_path;  /* required */
-    const char *data_dir; /* language data, NULL = library default */
-    const st_config *cfg; /* NULL = defaults */
-    size_t count;         /* entries per read, and per commit (0 = 64) */
-    int block_ms;         /* wait for new entries (0 = 1000) */
-    long claim_idle_ms;   /* claim others' entries pending this long (0 = 30000) */
-    long claim_every_ms;  /* look for such entries this often (0 = 5000) */
-    int drain;            /* stop once nothing is new and nothing is pending */
-    volatile sig_atomic_t *stop; /* may be NULL; set: stop after the current batch */
-    /* Each problem: where is the entry id (or "worker"); severity ST_OK for a
-     * warning, ST_EINPUT for a malformed entry (acknowledged). May be NULL. */
-    st_diag_fn on_diag;
-    /* Fault-injection point for tests: called with "read", "committed" and
-     * "acked" for each batch (numbered from 1). May be NULL. */
-    void (*on_step)(const char *step, size_t batch, void *ud);
-    void *ud; /* passed to on_diag and on_step */
-} st_worker_opts;
-
-typedef struct st_worker_stats {
-    size_t entries;    /* entries acknowledged */
-    size_t stored;     /* articles stored */
-    size_t duplicates; /* articles already stored (re-deliveries among them) */
-    size_t errors;     /* malformed entries and rejected articles */
-    size_t claimed;    /* entries taken over from other consumers or a restart */
-    size_t batches;
-} st_worker_stats;
-
-/* Runs one consumer until opts->stop is set, a drain completes, or a failure
- * (the stream or the database): entries of a failed batch stay pending for
- * another consumer. stats (may be NULL) gets the totals. Returns ST_OK or the
- * failure's code with the reason in err. */
-int st_worker_run(const st_worker_opts *o, st_worker_stats *stats, char *err, size_t errlen);
+/* st_stream_publish_path and the worker (st_worker_opts, st_worker_run) are
+ * public: include/storytrack.h. */
 
 #endif
