@@ -100,7 +100,7 @@ static void t_show_search(void)
     free(out);
 }
 
-static void write(const char *name, const char *data, size_t len)
+static void write_bad(const char *name, const char *data, size_t len)
 {
     char p[400];
     snprintf(p, sizeof p, "%s/bad/%s", dir, name);
@@ -117,13 +117,13 @@ static void t_bad_input(void)
                      "{\"id\":\"j2\",\"title\": broken\n"
                      "{\"id\":\"j3\",\"title\":\"Quake\",\"maintext\":\"A strong earthquake "
                      "shook the coast early on Tuesday, officials said.\"}\n";
-    write("feed.jsonl", jl, strlen(jl));
-    write("empty.txt", "", 0);
-    write("binary.txt", "\x7f" "ELF\0\0\0\x01\x02\0\0\xff\xfe", 14);
+    write_bad("feed.jsonl", jl, strlen(jl));
+    write_bad("empty.txt", "", 0);
+    write_bad("binary.txt", "\x7f" "ELF\0\0\0\x01\x02\0\0\xff\xfe", 14);
     const char *bad_utf8 = "Minister \xff\xfe spoke to reporters in Jakarta about the new "
                            "budget on Wednesday.\n";
-    write("latin1.txt", bad_utf8, strlen(bad_utf8));
-    write("data.xyz", "\x01\x02\x03", 3);
+    write_bad("latin1.txt", bad_utf8, strlen(bad_utf8));
+    write_bad("data.xyz", "\x01\x02\x03", 3);
     snprintf(a, sizeof a, "ingest --db %s/bad.db %s/bad %s/missing.txt", dir, dir, dir);
     CHECK_INT(cli(a, &out, &err), 2);
     CHECK_CONTAINS(err, "feed.jsonl:2:");
