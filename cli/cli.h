@@ -65,8 +65,9 @@ int cli_run_query(cli_opts *o, int (*q)(st_db *, const st_query *, char **),
 /* Small renderers' helpers. */
 const char *cli_str(json_t *obj, const char *key); /* "" for null/missing */
 long long cli_int(json_t *obj, const char *key);
-/* Prints a JSON array of strings as "a, b, c" (up to max items). */
-void cli_print_list(json_t *arr, size_t max);
+/* Prints prefix, then a JSON array of strings as "a, b, c" (up to max
+ * items); prints nothing at all when the array holds no non-empty string. */
+void cli_print_list(const char *prefix, json_t *arr, size_t max);
 
 #define CLI_HAVE_STREAM_OPTS 1
 extern const cli_cmd cli_cmd_worker, cli_cmd_publish;

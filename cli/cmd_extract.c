@@ -17,9 +17,9 @@ static void render_entities(json_t *root)
         printf("%5lld  %-6s %-34s %3lld mentions, %2lld articles  [", cli_int(e, "salience"),
                cli_str(e, "type"), cli_str(e, "name"), cli_int(e, "mentions"),
                cli_int(e, "articles"));
-        cli_print_list(json_object_get(e, "languages"), 8);
-        printf("]\n       aka: ");
-        cli_print_list(json_object_get(e, "aliases"), 6);
+        cli_print_list("", json_object_get(e, "languages"), 8);
+        printf("]\n");
+        cli_print_list("       aka: ", json_object_get(e, "aliases"), 6);
         printf("\n");
     }
     printf("%zu entit%s\n", json_array_size(root), json_array_size(root) == 1 ? "y" : "ies");

@@ -156,11 +156,9 @@ static void render_stories(json_t *root)
     json_t *s;
     json_array_foreach(root, i, s) {
         printf("story %lld: %s\n", cli_int(s, "id"), cli_str(s, "label"));
-        printf("  %lld articles, %lld events, languages: ", cli_int(s, "articles"),
-               cli_int(s, "events"));
-        cli_print_list(json_object_get(s, "languages"), 8);
-        printf("; sources: ");
-        cli_print_list(json_object_get(s, "sources"), 5);
+        printf("  %lld articles, %lld events", cli_int(s, "articles"), cli_int(s, "events"));
+        cli_print_list("; languages: ", json_object_get(s, "languages"), 8);
+        cli_print_list("; sources: ", json_object_get(s, "sources"), 5);
         const char *first = cli_str(s, "first"), *last = cli_str(s, "last");
         if (*first)
             printf("; %s .. %s", first, last);
@@ -172,14 +170,10 @@ static void render_stories(json_t *root)
 static void render_story(json_t *s)
 {
     printf("story %lld: %s\n", cli_int(s, "id"), cli_str(s, "label"));
-    printf("terms: ");
-    cli_print_list(json_object_get(s, "terms"), 10);
-    printf("\nentities: ");
-    cli_print_list(json_object_get(s, "entities"), 10);
-    printf("\nlanguages: ");
-    cli_print_list(json_object_get(s, "languages"), 12);
-    printf("\nsources: ");
-    cli_print_list(json_object_get(s, "sources"), 12);
+    cli_print_list("terms: ", json_object_get(s, "terms"), 10);
+    cli_print_list("\nentities: ", json_object_get(s, "entities"), 10);
+    cli_print_list("\nlanguages: ", json_object_get(s, "languages"), 12);
+    cli_print_list("\nsources: ", json_object_get(s, "sources"), 12);
     printf("\n");
     size_t i, j;
     json_t *e, *a;

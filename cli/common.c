@@ -171,7 +171,7 @@ long long cli_int(json_t *obj, const char *key)
     return json_is_integer(v) ? (long long)json_integer_value(v) : 0;
 }
 
-void cli_print_list(json_t *arr, size_t max)
+void cli_print_list(const char *prefix, json_t *arr, size_t max)
 {
     size_t i, shown = 0;
     json_t *v;
@@ -183,7 +183,7 @@ void cli_print_list(json_t *arr, size_t max)
             printf(", …");
             break;
         }
-        printf("%s%s", shown ? ", " : "", s);
+        printf("%s%s", shown ? ", " : prefix, s);
         shown++;
     }
 }
