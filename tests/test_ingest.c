@@ -5,70 +5,11 @@
 #include <zlib.h>
 
 #include "harness.h"
+#include "ingest_got.h"
 #include "ingest/ingest.h"
 #include "util/util.h"
 
 #define FX "tests/fixtures/ingest/"
-#define MAX_GOT 64
-
-/* Everything one ingest call produced. */
-typedef struct got {
-    st_article *a[MAX_GOT];
-    size_t n;
-    st_buf diags; /* "where|severity|msg\n" per diag */
-    size_t warnings;
-    int stop_after; /* fn returns 7 after this many articles, when > 0 */
-} got;
-
-static int on_article(st_article *a, void *ud)
-{
-    got *g = ud;
-    if (g->n < MAX_GOT)
-        g->a[g->n++] = a;
-    else
-        st_article_free(a);
-    return (g->stop_after && (int)g->n >= g->stop_after) ? 7 : 0;
-}
-
-static void on_diag(const char *where, int severity, const char *msg, void *ud)
-{
-    got *g = ud;
-    st_buf_printf(&g->diags, "%s|%d|%s\n", where, severity, msg);
-    if (severity == ST_OK)
-        g->warnings++;
-}
-
-static void got_free(got *g)
-{
-    for (size_t i = 0; i < g->n; i++)
-        st_article_free(g->a[i]);
-    st_buf_free(&g->diags);
-    memset(g, 0, sizeof *g);
-}
-
-static const char *diags(got *g)
-{
-    return g->diags.s ? g->diags.s : "";
-}
-
-static st_ingest_opts opts_for(got *g, st_format f)
-{
-    st_ingest_opts o = {f, 0, on_diag, g};
-    return o;
-}
-
-static int run_path(const char *path, st_format f, got *g, size_t *errs)
-{
-    st_ingest_opts o = opts_for(g, f);
-    return st_ingest_path(path, &o, on_article, g, errs);
-}
-
-static int run_buf(const char *name, const char *s, size_t n, st_format f, got *g, size_t *errs)
-{
-    st_ingest_opts o = opts_for(g, f);
-    return st_ingest_buffer(name, s, n, &o, on_article, g, errs);
-}
-
 /* ------------------------------------------------------------ formats and detection */
 
 static void t_format_names(void)
@@ -112,7 +53,7 @@ static void t_text_headline(void)
 {
     got g = {0};
     size_t errs = 9;
-    CHECK_INT(run_path(FX "headline.txt", ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_path(FX "headline.txt", ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 0);
     CHECK_INT(g.n, 1);
     if (g.n == 1) {
@@ -130,7 +71,7 @@ static void t_text_headline(void)
 static void t_text_no_headline(void)
 {
     got g = {0};
-    CHECK_INT(run_path(FX "plain_de.txt", ST_FORMAT_AUTO, &g, NULL), ST_OK);
+    CHECK_INT(got_run_path(FX "plain_de.txt", ST_FORMAT_AUTO, &g, NULL), ST_OK);
     CHECK_INT(g.n, 1);
     if (g.n == 1) {
         CHECK(g.a[0]->title == NULL);
@@ -140,7 +81,7 @@ static void t_text_no_headline(void)
     got_free(&g);
     /* A sentence followed by a blank line is a paragraph, not a headline. */
     const char *s = "It rained all day.\n\nThe river rose.";
-    CHECK_INT(run_buf("x.txt", s, strlen(s), ST_FORMAT_AUTO, &g, NULL), ST_OK);
+    CHECK_INT(got_run_buf("x.txt", s, strlen(s), ST_FORMAT_AUTO, &g, NULL), ST_OK);
     CHECK_INT(g.n, 1);
     if (g.n == 1) {
         CHECK(g.a[0]->title == NULL);
@@ -160,7 +101,7 @@ static void t_seeds(void)
                                 "004_aa281476638b5d3f"};
     got g = {0};
     size_t errs = 9;
-    CHECK_INT(run_path(TH_SEEDS, ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_path(TH_SEEDS, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 0);
     CHECK_INT(g.n, 5);
     for (size_t i = 0; i < g.n && i < 5; i++) {
@@ -182,7 +123,7 @@ static void t_jsonl_fields(void)
 {
     got g = {0};
     size_t errs = 9;
-    CHECK_INT(run_path(FX "articles.jsonl", ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_path(FX "articles.jsonl", ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 0);
     CHECK_INT(g.n, 3);
     if (g.n != 3) {
@@ -220,7 +161,7 @@ static void t_jsonl_id_fallback(void)
 {
     got g = {0};
     const char *s = "{\"maintext\": \"Body one.\"}\n{\"maintext\": \"Body two.\"}\n";
-    CHECK_INT(run_buf("feed_dump.jsonl", s, strlen(s), ST_FORMAT_AUTO, &g, NULL), ST_OK);
+    CHECK_INT(got_run_buf("feed_dump.jsonl", s, strlen(s), ST_FORMAT_AUTO, &g, NULL), ST_OK);
     CHECK_INT(g.n, 2);
     if (g.n == 2) {
         CHECK_STR(g.a[0]->ext_id, "feed_dump:1");
@@ -233,7 +174,7 @@ static void t_jsonl_malformed_line(void)
 {
     got g = {0};
     size_t errs = 0;
-    CHECK_INT(run_path(FX "bad_line.jsonl", ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_path(FX "bad_line.jsonl", ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(g.n, 2);
     CHECK_INT(errs, 3);
     if (g.n == 2) {
@@ -241,7 +182,7 @@ static void t_jsonl_malformed_line(void)
         CHECK_STR(g.a[1]->ext_id, "ok-2");
         CHECK_STR(g.a[1]->origin, FX "bad_line.jsonl:4");
     }
-    const char *d = diags(&g);
+    const char *d = got_diags(&g);
     CHECK_CONTAINS(d, FX "bad_line.jsonl:2|-3|invalid JSON");
     CHECK_CONTAINS(d, FX "bad_line.jsonl:3|-3|not a JSON object");
     CHECK_CONTAINS(d, FX "bad_line.jsonl:5|-3|empty body");
@@ -252,7 +193,7 @@ static void t_json_array(void)
 {
     got g = {0};
     size_t errs = 9;
-    CHECK_INT(run_path(FX "array.json", ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_path(FX "array.json", ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 0);
     CHECK_INT(g.n, 2);
     if (g.n == 2) {
@@ -264,13 +205,13 @@ static void t_json_array(void)
     got_free(&g);
     /* One pretty-printed object in a .json file is one record. */
     const char *one = "{\n  \"id\": \"p1\",\n  \"maintext\": \"Spread over lines.\"\n}\n";
-    CHECK_INT(run_buf("one.json", one, strlen(one), ST_FORMAT_AUTO, &g, NULL), ST_OK);
+    CHECK_INT(got_run_buf("one.json", one, strlen(one), ST_FORMAT_AUTO, &g, NULL), ST_OK);
     CHECK_INT(g.n, 1);
     got_free(&g);
     /* A broken array is one error, not a crash. */
     const char *bad = "[{\"id\": 1, \"maintext\": \"x\"}, {";
     errs = 0;
-    CHECK_INT(run_buf("bad.json", bad, strlen(bad), ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_buf("bad.json", bad, strlen(bad), ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(g.n, 0);
     CHECK_INT(errs, 1);
     got_free(&g);
@@ -280,7 +221,7 @@ static void t_jsonl_bad_date_kept(void)
 {
     got g = {0};
     const char *s = "{\"id\": \"d\", \"maintext\": \"Text.\", \"date_publish\": \"last week\"}";
-    CHECK_INT(run_buf("d.jsonl", s, strlen(s), ST_FORMAT_AUTO, &g, NULL), ST_OK);
+    CHECK_INT(got_run_buf("d.jsonl", s, strlen(s), ST_FORMAT_AUTO, &g, NULL), ST_OK);
     CHECK_INT(g.n, 1);
     if (g.n == 1) {
         CHECK(g.a[0]->published == NULL);
@@ -295,7 +236,7 @@ static void t_jsonl_source_normalised(void)
     got g = {0};
     const char *s = "{\"maintext\": \"x\", \"source_domain\": \"WWW.TrtWorld.com:443\"}\n"
                     "{\"maintext\": \"y\", \"url\": \"HTTP://user@News.Example.ORG:8080/a?b\"}\n";
-    CHECK_INT(run_buf("s.jsonl", s, strlen(s), ST_FORMAT_AUTO, &g, NULL), ST_OK);
+    CHECK_INT(got_run_buf("s.jsonl", s, strlen(s), ST_FORMAT_AUTO, &g, NULL), ST_OK);
     CHECK_INT(g.n, 2);
     if (g.n == 2) {
         CHECK_STR(g.a[0]->source, "trtworld.com");
@@ -310,7 +251,7 @@ static void t_directory_order(void)
 {
     got g = {0};
     size_t errs = 9;
-    CHECK_INT(run_path(FX "tree", ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_path(FX "tree", ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 0);
     CHECK_INT(g.n, 4);
     if (g.n == 4) {
@@ -334,11 +275,11 @@ static void t_symlink_loop(void)
     CHECK_INT(symlink(".", path), 0);
     got g = {0};
     size_t errs = 9;
-    CHECK_INT(run_path(dir, ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_path(dir, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(g.n, 1);
     CHECK_INT(errs, 0);
     CHECK_INT(g.warnings, 1);
-    CHECK_CONTAINS(diags(&g), "symlink loop");
+    CHECK_CONTAINS(got_diags(&g), "symlink loop");
     got_free(&g);
 }
 
@@ -361,7 +302,7 @@ static void t_gzip(void)
                    "{\"maintext\": \"Second compressed body.\"}\n");
     got g = {0};
     size_t errs = 9;
-    CHECK_INT(run_path(path, ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_path(path, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 0);
     CHECK_INT(g.n, 2);
     if (g.n == 2) {
@@ -376,10 +317,10 @@ static void t_gzip(void)
     CHECK(z && n > 20);
     errs = 0;
     if (z)
-        CHECK_INT(run_buf("cut.txt.gz", z, n / 2, ST_FORMAT_AUTO, &g, &errs), ST_OK);
+        CHECK_INT(got_run_buf("cut.txt.gz", z, n / 2, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(g.n, 0);
     CHECK_INT(errs, 1);
-    CHECK_CONTAINS(diags(&g), "gzip");
+    CHECK_CONTAINS(got_diags(&g), "gzip");
     free(z);
     got_free(&g);
 }
@@ -389,7 +330,7 @@ static void t_buffer_stdin_like(void)
     got g = {0};
     const char *s = "{\"id\": \"in-1\", \"maintext\": \"From a pipe.\"}\n";
     size_t errs = 9;
-    CHECK_INT(run_buf("-", s, strlen(s), ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_buf("-", s, strlen(s), ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 0);
     CHECK_INT(g.n, 1);
     if (g.n == 1) {
@@ -403,7 +344,7 @@ static void t_buffer_stdin_like(void)
     snprintf(prog, sizeof prog, "%s/in.txt", dir);
     CHECK_INT(th_write_file(prog, "Piped text body.\n", 17), 0);
     CHECK(freopen(prog, "rb", stdin) != NULL);
-    CHECK_INT(run_path("-", ST_FORMAT_TEXT, &g, NULL), ST_OK);
+    CHECK_INT(got_run_path("-", ST_FORMAT_TEXT, &g, NULL), ST_OK);
     CHECK_INT(g.n, 1);
     if (g.n == 1) {
         CHECK_STR(g.a[0]->ext_id, "stdin");
@@ -417,7 +358,7 @@ static void t_format_override(void)
 {
     got g = {0};
     /* JSON text forced to be read as plain text: one article with the braces. */
-    CHECK_INT(run_path(FX "array.json", ST_FORMAT_TEXT, &g, NULL), ST_OK);
+    CHECK_INT(got_run_path(FX "array.json", ST_FORMAT_TEXT, &g, NULL), ST_OK);
     CHECK_INT(g.n, 1);
     if (g.n == 1) {
         CHECK_STR(g.a[0]->ext_id, "array");
@@ -426,7 +367,7 @@ static void t_format_override(void)
     got_free(&g);
     /* And text with no extension, unknown alone, becomes text when named. */
     const char *s = "Words without a known extension.";
-    CHECK_INT(run_buf("notes", s, strlen(s), ST_FORMAT_TEXT, &g, NULL), ST_OK);
+    CHECK_INT(got_run_buf("notes", s, strlen(s), ST_FORMAT_TEXT, &g, NULL), ST_OK);
     CHECK_INT(g.n, 1);
     got_free(&g);
 }
@@ -435,7 +376,7 @@ static void t_callback_stops(void)
 {
     got g = {0};
     g.stop_after = 2;
-    CHECK_INT(run_path(FX "tree", ST_FORMAT_AUTO, &g, NULL), 7);
+    CHECK_INT(got_run_path(FX "tree", ST_FORMAT_AUTO, &g, NULL), 7);
     CHECK_INT(g.n, 2);
     got_free(&g);
 }
@@ -447,17 +388,17 @@ static void t_binary(void)
     got g = {0};
     size_t errs = 0;
     const char bin[] = "PK\x03\x04\0\0\x14\0binarydata\0\xff\xfe";
-    CHECK_INT(run_buf("archive.txt", bin, sizeof bin - 1, ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_buf("archive.txt", bin, sizeof bin - 1, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(g.n, 0);
     CHECK_INT(errs, 1);
-    CHECK_CONTAINS(diags(&g), "archive.txt|-3|binary");
+    CHECK_CONTAINS(got_diags(&g), "archive.txt|-3|binary");
     got_free(&g);
     /* Mostly invalid UTF-8 without NULs is binary too. */
     char noise[256];
     for (int i = 0; i < 256; i++)
         noise[i] = (char)(0x80 + (i * 37) % 0x7f + 1);
     errs = 0;
-    CHECK_INT(run_buf("noise.txt", noise, sizeof noise, ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_buf("noise.txt", noise, sizeof noise, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(g.n, 0);
     CHECK_INT(errs, 1);
     got_free(&g);
@@ -467,12 +408,12 @@ static void t_empty(void)
 {
     got g = {0};
     size_t errs = 0;
-    CHECK_INT(run_buf("empty.txt", "", 0, ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_buf("empty.txt", "", 0, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 1);
-    CHECK_CONTAINS(diags(&g), "empty.txt|-3|empty file");
+    CHECK_CONTAINS(got_diags(&g), "empty.txt|-3|empty file");
     got_free(&g);
     errs = 0;
-    CHECK_INT(run_buf("blank.jsonl", " \n\n \n", 5, ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_buf("blank.jsonl", " \n\n \n", 5, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 1);
     CHECK_INT(g.n, 0);
     got_free(&g);
@@ -483,20 +424,20 @@ static void t_invalid_utf8(void)
     got g = {0};
     size_t errs = 9;
     const char s[] = "Caf\xe9 au lait \xff\xfe is served.";
-    CHECK_INT(run_buf("latin.txt", s, sizeof s - 1, ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_buf("latin.txt", s, sizeof s - 1, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 0);
     CHECK_INT(g.n, 1);
     CHECK_INT(g.warnings, 1);
     if (g.n == 1) {
         CHECK_STR(g.a[0]->body, "Caf\xef\xbf\xbd au lait \xef\xbf\xbd\xef\xbf\xbd is served.");
     }
-    CHECK_CONTAINS(diags(&g), "latin.txt|0|invalid UTF-8");
+    CHECK_CONTAINS(got_diags(&g), "latin.txt|0|invalid UTF-8");
     got_free(&g);
     /* In JSON Lines the warning names the line. */
     const char j[] = "{\"maintext\": \"ok\"}\n{\"maintext\": \"bad \xc3 byte\"}\n";
-    CHECK_INT(run_buf("u.jsonl", j, sizeof j - 1, ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_buf("u.jsonl", j, sizeof j - 1, ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(g.n, 2);
-    CHECK_CONTAINS(diags(&g), "u.jsonl:2|0|invalid UTF-8");
+    CHECK_CONTAINS(got_diags(&g), "u.jsonl:2|0|invalid UTF-8");
     if (g.n == 2)
         CHECK_STR(g.a[1]->body, "bad \xef\xbf\xbd byte");
     got_free(&g);
@@ -505,14 +446,14 @@ static void t_invalid_utf8(void)
 static void t_oversized(void)
 {
     got g = {0};
-    st_ingest_opts o = {ST_FORMAT_AUTO, 20, on_diag, &g};
+    st_ingest_opts o = {ST_FORMAT_AUTO, 20, got_on_diag, &g};
     size_t errs = 0;
     const char *s = "{\"id\":\"small\",\"maintext\":\"short\"}\n"
                     "{\"id\":\"big\",\"maintext\":\"this body is longer than twenty bytes\"}\n";
-    CHECK_INT(st_ingest_buffer("big.jsonl", s, strlen(s), &o, on_article, &g, &errs), ST_OK);
+    CHECK_INT(st_ingest_buffer("big.jsonl", s, strlen(s), &o, got_on_article, &g, &errs), ST_OK);
     CHECK_INT(g.n, 1);
     CHECK_INT(errs, 1);
-    CHECK_CONTAINS(diags(&g), "big.jsonl:2|-3|article of 37 bytes exceeds limit 20");
+    CHECK_CONTAINS(got_diags(&g), "big.jsonl:2|-3|article of 37 bytes exceeds limit 20");
     got_free(&g);
 }
 
@@ -520,14 +461,14 @@ static void t_file_limit(void)
 {
     /* The file limit is not an option of the API; the context carries it. */
     got g = {0};
-    st_ingest_opts o = opts_for(&g, ST_FORMAT_AUTO);
+    st_ingest_opts o = {ST_FORMAT_AUTO, 0, got_on_diag, &g};
     st_ingest_ctx ctx;
-    st_ingest_ctx_init(&ctx, &o, on_article, &g);
+    st_ingest_ctx_init(&ctx, &o, got_on_article, &g);
     ctx.max_file = 16;
     CHECK_INT(st_ingest_read_path(&ctx, FX "headline.txt"), ST_OK);
     CHECK_INT(ctx.n_errors, 1);
     CHECK_INT(g.n, 0);
-    CHECK_CONTAINS(diags(&g), "exceeds limit 16");
+    CHECK_CONTAINS(got_diags(&g), "exceeds limit 16");
     got_free(&g);
 }
 
@@ -536,10 +477,10 @@ static void t_unknown_format(void)
     got g = {0};
     size_t errs = 0;
     const char *s = "plain words in a file with no extension";
-    CHECK_INT(run_buf("README", s, strlen(s), ST_FORMAT_AUTO, &g, &errs), ST_OK);
+    CHECK_INT(got_run_buf("README", s, strlen(s), ST_FORMAT_AUTO, &g, &errs), ST_OK);
     CHECK_INT(errs, 1);
     CHECK_INT(g.n, 0);
-    CHECK_CONTAINS(diags(&g), "README|-3|unknown format");
+    CHECK_CONTAINS(got_diags(&g), "README|-3|unknown format");
     got_free(&g);
 }
 
@@ -547,11 +488,11 @@ static void t_missing_path(void)
 {
     got g = {0};
     size_t errs = 0;
-    CHECK_INT(run_path(FX "no/such/file.txt", ST_FORMAT_AUTO, &g, &errs), ST_EIO);
+    CHECK_INT(got_run_path(FX "no/such/file.txt", ST_FORMAT_AUTO, &g, &errs), ST_EIO);
     CHECK_INT(errs, 1);
-    CHECK_CONTAINS(diags(&g), FX "no/such/file.txt|-2|cannot open");
+    CHECK_CONTAINS(got_diags(&g), FX "no/such/file.txt|-2|cannot open");
     got_free(&g);
-    CHECK_INT(st_ingest_path(NULL, NULL, on_article, NULL, NULL), ST_EUSAGE);
+    CHECK_INT(st_ingest_path(NULL, NULL, got_on_article, NULL, NULL), ST_EUSAGE);
 }
 
 int main(void)

@@ -1,56 +1,18 @@
 /* test_ingest_markup.c — HTML pages and RSS / RDF / Atom feeds. */
 #include "harness.h"
+#include "ingest_got.h"
 #include "ingest/ingest.h"
 #include "util/util.h"
 
 #define FX "tests/fixtures/ingest/"
-#define MAX_GOT 16
-
-typedef struct got {
-    st_article *a[MAX_GOT];
-    size_t n, errors;
-    st_buf diags;
-} got;
-
-static int on_article(st_article *a, void *ud)
-{
-    got *g = ud;
-    if (g->n < MAX_GOT)
-        g->a[g->n++] = a;
-    else
-        st_article_free(a);
-    return 0;
-}
-
-static void on_diag(const char *where, int severity, const char *msg, void *ud)
-{
-    got *g = ud;
-    st_buf_printf(&g->diags, "%s|%d|%s\n", where, severity, msg);
-}
-
-static const char *diags(got *g)
-{
-    return g->diags.s ? g->diags.s : "";
-}
-
-static void got_free(got *g)
-{
-    for (size_t i = 0; i < g->n; i++)
-        st_article_free(g->a[i]);
-    st_buf_free(&g->diags);
-    memset(g, 0, sizeof *g);
-}
-
 static int run_path(const char *path, got *g)
 {
-    st_ingest_opts o = {ST_FORMAT_AUTO, 0, on_diag, g};
-    return st_ingest_path(path, &o, on_article, g, &g->errors);
+    return got_run_path(path, ST_FORMAT_AUTO, g, &g->errors);
 }
 
 static int run_buf(const char *name, const char *s, st_format f, got *g)
 {
-    st_ingest_opts o = {f, 0, on_diag, g};
-    return st_ingest_buffer(name, s, strlen(s), &o, on_article, g, &g->errors);
+    return got_run_buf(name, s, strlen(s), f, g, &g->errors);
 }
 
 /* ------------------------------------------------------------ HTML */
@@ -118,7 +80,7 @@ static void t_html_fallbacks(void)
     CHECK_INT(run_path(FX "nobody.html", &g), ST_OK);
     CHECK_INT(g.n, 0);
     CHECK_INT(g.errors, 1);
-    CHECK_CONTAINS(diags(&g), FX "nobody.html|-3|empty body after extraction");
+    CHECK_CONTAINS(got_diags(&g), FX "nobody.html|-3|empty body after extraction");
     got_free(&g);
 }
 
@@ -210,7 +172,7 @@ static void t_feed_item_without_body(void)
     CHECK_INT(run_path(FX "empty_items.rss", &g), ST_OK);
     CHECK_INT(g.n, 1);
     CHECK_INT(g.errors, 1);
-    CHECK_CONTAINS(diags(&g), FX "empty_items.rss:3|-3|empty body");
+    CHECK_CONTAINS(got_diags(&g), FX "empty_items.rss:3|-3|empty body");
     if (g.n == 1)
         CHECK_STR(g.a[0]->ext_id, "empty_items:2"); /* no guid, no link: stem and item number */
     got_free(&g);
@@ -246,11 +208,11 @@ static void t_feed_bad(void)
                       ST_FORMAT_AUTO, &g),
               ST_OK);
     CHECK_INT(g.errors, 1);
-    CHECK_CONTAINS(diags(&g), "x.rss|-3|feed has no items");
+    CHECK_CONTAINS(got_diags(&g), "x.rss|-3|feed has no items");
     got_free(&g);
     CHECK_INT(run_buf("y.xml", "<catalog><book/></catalog>", ST_FORMAT_AUTO, &g), ST_OK);
     CHECK_INT(g.errors, 1);
-    CHECK_CONTAINS(diags(&g), "not an RSS or Atom feed");
+    CHECK_CONTAINS(got_diags(&g), "not an RSS or Atom feed");
     got_free(&g);
     CHECK_INT(run_buf("z.xml", "<<<>>>", ST_FORMAT_AUTO, &g), ST_OK);
     CHECK_INT(g.errors, 1);
