@@ -106,13 +106,9 @@ static int ingest_fd(st_ingest_ctx *ctx, const char *path, int fd)
     return ctx->stop;
 }
 
-static int ingest_file(st_ingest_ctx *ctx, const char *path, const struct stat *st)
+/* Opens path and reads it as one input; a failure to open is reported. */
+static int ingest_open(st_ingest_ctx *ctx, const char *path)
 {
-    if ((size_t)st->st_size > ctx->max_file) {
-        st_ingest_diag(ctx, path, 0, ST_EINPUT, "file of %lld bytes exceeds limit %zu",
-                       (long long)st->st_size, ctx->max_file);
-        return ctx->stop;
-    }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         st_ingest_diag(ctx, path, 0, ST_EIO, "cannot open: %s", strerror(errno));
@@ -121,6 +117,16 @@ static int ingest_file(st_ingest_ctx *ctx, const char *path, const struct stat *
     ingest_fd(ctx, path, fd);
     close(fd);
     return ctx->stop;
+}
+
+static int ingest_file(st_ingest_ctx *ctx, const char *path, const struct stat *st)
+{
+    if ((size_t)st->st_size > ctx->max_file) {
+        st_ingest_diag(ctx, path, 0, ST_EINPUT, "file of %lld bytes exceeds limit %zu",
+                       (long long)st->st_size, ctx->max_file);
+        return ctx->stop;
+    }
+    return ingest_open(ctx, path);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -231,15 +237,8 @@ static int ingest_any(st_ingest_ctx *ctx, const char *path, dir_stack *ds)
         return ingest_file(ctx, path, &st);
     /* Inside a directory, sockets and devices are not inputs; named at the top
      * level (a FIFO, /dev/stdin) they are read as streams. */
-    if (ds->n == 0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))) {
-        int fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
-            st_ingest_diag(ctx, path, 0, ST_EIO, "cannot open: %s", strerror(errno));
-            return ctx->stop;
-        }
-        ingest_fd(ctx, path, fd);
-        close(fd);
-    }
+    if (ds->n == 0 && (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)))
+        return ingest_open(ctx, path);
     return ctx->stop;
 }
 

@@ -41,13 +41,10 @@ int st_recluster(st_db *db, const st_config *cfg, const char *data_dir, char *er
         replay_ctx ctx = {p, err, errlen};
         rc = st_store_each_article(db, 0, replay_one, &ctx);
     }
-    if (rc == ST_OK) {
-        p->in_batch = 1; /* make the free commit the transaction */
+    if (rc == ST_OK)
         rc = st_pipeline_flush(p);
-    } else {
+    else
         st_store_rollback(db);
-        p->in_batch = 0;
-    }
     st_pipeline_free(p);
     return rc;
 }
