@@ -3,6 +3,7 @@
 #   make run    install missing Debian packages (when root), build, ingest the sample
 #               corpus into a fresh database and print what was stored and the stories
 #   make test   build the library and tests with ASan + UBSan and run every test
+#   make test-pg  the same tests with every store in PostgreSQL (a throwaway cluster)
 #
 # Every .c file under src/ goes into libstorytrack.a; every cli/*.c into the CLI;
 # every tests/test_*.c is its own test program. New files need no Makefile edit.
@@ -12,10 +13,10 @@ CC      ?= cc
 B       ?= build
 # V=1 shows the full compiler command lines.
 Q       := $(if $(V),,@)
-PKGS    := libexttextcat libutf8proc sqlite3 libxml-2.0 libmicrohttpd libcurl jansson zlib hiredis
+PKGS    := libexttextcat libutf8proc sqlite3 libxml-2.0 libmicrohttpd libcurl jansson zlib hiredis libpq
 DEB_PKGS := build-essential pkg-config libexttextcat-dev libexttextcat-data libstemmer-dev \
             libutf8proc-dev libsqlite3-dev libxml2-dev libmicrohttpd-dev \
-            libcurl4-openssl-dev libjansson-dev zlib1g-dev libhiredis-dev snowball-data
+            libcurl4-openssl-dev libjansson-dev zlib1g-dev libhiredis-dev libpq-dev snowball-data
 
 DATA_DIR := $(CURDIR)/data
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
@@ -39,7 +40,7 @@ ACLI_OBJ := $(CLI_SRC:%.c=$(B)/asan/%.o)
 ATEST_HELPER_OBJ := $(TEST_HELPERS:%.c=$(B)/asan/%.o)
 TEST_BIN := $(TESTS:tests/%.c=$(B)/tests/%)
 
-.PHONY: all run test deps clean bench fuzz
+.PHONY: all run test test-pg deps clean bench fuzz
 .SECONDARY:
 all: $(B)/storytrack $(B)/libstorytrack.a
 
@@ -93,6 +94,13 @@ test: deps
 	@sh scripts/deps.sh $(TEST_DEB_PKGS)
 	@$(MAKE) --no-print-directory $(B)/asan/storytrack $(TEST_BIN)
 	@sh tests/run.sh $(TEST_BIN)
+
+# The same tests against PostgreSQL: a throwaway cluster (scripts/pg.sh) on a
+# free loopback port, one fresh database per store a test makes.
+test-pg: deps
+	@sh scripts/deps.sh $(TEST_DEB_PKGS) postgresql
+	@$(MAKE) --no-print-directory $(B)/asan/storytrack $(TEST_BIN)
+	@sh scripts/pg-test.sh sh tests/run.sh $(TEST_BIN)
 
 # The corpus: the shared seeds when present, else the repository's own examples.
 CORPUS := $(if $(wildcard ../shared/seeds/*.txt),../shared/seeds,examples/corpus)

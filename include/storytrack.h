@@ -123,8 +123,11 @@ int st_ingest_buffer(const char *name, const char *data, size_t len,
 
 typedef struct st_db st_db;
 
-/* Opens (creating and migrating as needed) the SQLite database at `path`, in
- * WAL mode. Free with st_db_close(). */
+/* Opens (creating and migrating as needed) the store at `path`: a SQLite
+ * file (WAL mode), or a PostgreSQL database when path is a libpq URL
+ * ("postgresql://user@host:port/dbname", also "postgres://"). Both hold the
+ * same schema and answer every query with the same documents. Free with
+ * st_db_close(). */
 int st_db_open(const char *path, st_db **out, char *err, size_t errlen);
 void st_db_close(st_db *db);
 /* The schema version this library writes (PRAGMA user_version). */

@@ -5,6 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <libpq-fe.h>
+
 #include "harness.h"
 
 int th_failed_checks, th_passed, th_failed;
@@ -45,6 +47,47 @@ void th_tmpdir(const char *tag, char out[256])
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", out);
     if (system(cmd) != 0 || mkdir(out, 0755) != 0)
         fprintf(stderr, "th_tmpdir: cannot make %s: %s\n", out, strerror(errno));
+}
+
+int th_pg(void)
+{
+    const char *url = getenv("ST_TEST_PG");
+    return url && *url;
+}
+
+/* Runs one statement on the server's maintenance database. */
+static int pg_admin(const char *url, const char *sql)
+{
+    PGconn *c = PQconnectdb(url);
+    PGresult *r = PQexec(c, sql);
+    int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!ok)
+        fprintf(stderr, "th_db: %s: %s", sql, PQerrorMessage(c));
+    PQclear(r);
+    PQfinish(c);
+    return ok;
+}
+
+void th_db(const char *dir, const char *name, char out[512])
+{
+    static int counter;
+    if (!th_pg()) {
+        snprintf(out, 512, "%s/%s.db", dir, name);
+        return;
+    }
+    const char *url = getenv("ST_TEST_PG");
+    const char *slash = strrchr(url, '/');
+    int base = slash && slash > url + 12 ? (int)(slash - url) : (int)strlen(url);
+    char db[96], sql[256];
+    snprintf(db, sizeof db, "t_%d_%d_%.40s", (int)getpid(), counter++, name);
+    for (char *p = db; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+            *p = '_';
+    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", db);
+    pg_admin(url, sql);
+    snprintf(sql, sizeof sql, "CREATE DATABASE %s", db);
+    pg_admin(url, sql);
+    snprintf(out, 512, "%.*s/%s", base, url, db);
 }
 
 char *th_read_file(const char *path, size_t *len)

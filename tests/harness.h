@@ -66,6 +66,13 @@ int th_end(const char *prog);
 int th_have_seeds(void);
 /* A fresh empty directory under build/tmp; returns a static path copy in out[256]. */
 void th_tmpdir(const char *tag, char out[256]);
+/* A fresh empty store for a test, in out[512]: "dir/name.db" normally; under
+ * `make test-pg` (ST_TEST_PG holds a server's URL) a new PostgreSQL database
+ * named after the process, a counter and name, as a postgresql:// URL.
+ * Either way, pass it to st_db_open or the CLI's --db. */
+void th_db(const char *dir, const char *name, char out[512]);
+/* Whether the tests run against PostgreSQL (make test-pg). */
+int th_pg(void);
 /* Reads a whole file; caller frees. NULL when missing. */
 char *th_read_file(const char *path, size_t *len);
 int th_write_file(const char *path, const char *data, size_t len);

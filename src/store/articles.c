@@ -4,11 +4,13 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/pg/pg.h"
 #include "store/store.h"
 #include "util/util.h"
 
 int st_store_begin(st_db *db)
 {
+    ST_ON_PG(db, st_pg_store_begin(db));
     if (db->in_tx)
         return ST_OK;
     /* IMMEDIATE takes the write lock now, so a concurrent writer waits at
@@ -21,6 +23,7 @@ int st_store_begin(st_db *db)
 
 int st_store_commit(st_db *db)
 {
+    ST_ON_PG(db, st_pg_store_commit(db));
     if (!db->in_tx)
         return ST_OK;
     db->in_tx = 0;
@@ -29,6 +32,7 @@ int st_store_commit(st_db *db)
 
 int st_store_rollback(st_db *db)
 {
+    ST_ON_PG(db, st_pg_store_rollback(db));
     if (!db->in_tx)
         return ST_OK;
     db->in_tx = 0;
@@ -66,6 +70,7 @@ static int64_t find_by(st_db *db, const char *sql, const char *value)
 int64_t st_store_find_article(st_db *db, const char *url, const char *ext_id,
                               const char *content_hash)
 {
+    ST_ON_PG(db, st_pg_store_find_article(db, url, ext_id, content_hash));
     int64_t id = find_by(db, "SELECT id FROM articles WHERE url=?", url);
     if (id == 0)
         id = find_by(db, "SELECT id FROM articles WHERE ext_id=?", ext_id);
@@ -76,6 +81,7 @@ int64_t st_store_find_article(st_db *db, const char *url, const char *ext_id,
 
 int st_store_insert_article(st_db *db, const st_article_row *r, int64_t *id)
 {
+    ST_ON_PG(db, st_pg_store_insert_article(db, r, id));
     sqlite3_stmt *st = st_db_prepare(
         db, "INSERT INTO articles(ext_id, url, source, title, body, language, lang_meta,"
             " lang_conf, published, ingested, content_hash, authors, extra, origin, minhash,"
@@ -117,6 +123,7 @@ int st_store_insert_article(st_db *db, const st_article_row *r, int64_t *id)
 int st_store_set_cluster(st_db *db, int64_t article, int64_t event, int64_t story,
                          int first_story)
 {
+    ST_ON_PG(db, st_pg_store_set_cluster(db, article, event, story, first_story));
     sqlite3_stmt *st = st_db_prepare(
         db, "UPDATE articles SET event_id=?, story_id=?, first_story=? WHERE id=?");
     if (!st)
@@ -131,6 +138,7 @@ int st_store_set_cluster(st_db *db, int64_t article, int64_t event, int64_t stor
 int st_store_put_dup(st_db *db, int64_t a, int64_t b, const char *kind, double jaccard,
                      double containment, int simhash_dist)
 {
+    ST_ON_PG(db, st_pg_store_put_dup(db, a, b, kind, jaccard, containment, simhash_dist));
     sqlite3_stmt *st = st_db_prepare(db, "INSERT OR REPLACE INTO dup_pairs(a, b, kind,"
                                          " jaccard, containment, simhash_dist)"
                                          " VALUES (?,?,?,?,?,?)");
@@ -162,6 +170,7 @@ static int put_cluster(st_db *db, const char *sql, const st_cluster_row *r, int 
 
 int st_store_put_event(st_db *db, const st_cluster_row *r)
 {
+    ST_ON_PG(db, st_pg_store_put_event(db, r));
     return put_cluster(db,
                        "INSERT OR REPLACE INTO events(id, story_id, label, terms, entities)"
                        " VALUES (?,?,?,?,?)",
@@ -170,6 +179,7 @@ int st_store_put_event(st_db *db, const st_cluster_row *r)
 
 int st_store_put_story(st_db *db, const st_cluster_row *r)
 {
+    ST_ON_PG(db, st_pg_store_put_story(db, r));
     return put_cluster(db,
                        "INSERT OR REPLACE INTO stories(id, label, terms, entities)"
                        " VALUES (?,?,?,?)",
@@ -178,6 +188,7 @@ int st_store_put_story(st_db *db, const st_cluster_row *r)
 
 int st_store_move_event(st_db *db, int64_t event, int64_t story)
 {
+    ST_ON_PG(db, st_pg_store_move_event(db, event, story));
     sqlite3_stmt *st = st_db_prepare(
         db, "UPDATE articles SET story_id=?1 WHERE event_id=?2 AND story_id IS NOT ?1");
     if (!st)
@@ -197,6 +208,7 @@ int st_store_move_event(st_db *db, int64_t event, int64_t story)
 
 int st_store_clear_derived(st_db *db)
 {
+    ST_ON_PG(db, st_pg_store_clear_derived(db));
     return st_db_exec(db,
                       "DELETE FROM dup_pairs; DELETE FROM events; DELETE FROM stories;"
                       "DELETE FROM mentions; DELETE FROM entity_aliases; DELETE FROM entities;"
@@ -208,6 +220,7 @@ int st_store_clear_derived(st_db *db)
 
 int st_store_each_article(st_db *db, size_t newest, st_stored_fn fn, void *ud)
 {
+    ST_ON_PG(db, st_pg_store_each_article(db, newest, fn, ud));
     /* The inner query walks articles_pub_order backwards to pick the newest. */
     sqlite3_stmt *st = st_db_prepare(
         db, "SELECT id, ext_id, url, source, title, body, lang_meta, published, authors,"
@@ -244,12 +257,14 @@ int st_store_each_article(st_db *db, size_t newest, st_stored_fn fn, void *ud)
 
 int64_t st_store_count_articles(st_db *db)
 {
+    ST_ON_PG(db, st_pg_store_count_articles(db));
     int64_t n;
     return st_db_query_int64(db, "SELECT count(*) FROM articles", &n) == ST_OK ? n : ST_EDB;
 }
 
 int st_store_each_dedup(st_db *db, size_t newest, st_blob_fn fn, void *ud)
 {
+    ST_ON_PG(db, st_pg_store_each_dedup(db, newest, fn, ud));
     sqlite3_stmt *st = st_db_prepare(
         db, "SELECT id, dedup FROM (SELECT id, dedup FROM articles WHERE dedup IS NOT NULL"
             " ORDER BY id DESC LIMIT ?1) ORDER BY id");
@@ -272,6 +287,7 @@ int st_store_each_dedup(st_db *db, size_t newest, st_blob_fn fn, void *ud)
 int st_store_article_labels(st_db *db, const char *key, int64_t *event, int64_t *story,
                             char lang[8])
 {
+    ST_ON_PG(db, st_pg_store_article_labels(db, key, event, story, lang));
     sqlite3_stmt *st = st_db_prepare(db, "SELECT coalesce(event_id, 0), coalesce(story_id, 0),"
                                          " coalesce(language, 'und') FROM articles"
                                          " WHERE ext_id=?1 OR url=?1 LIMIT 1");

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/pg/pg.h"
 #include "store/schema.sql.h"
 #include "util/util.h"
 
@@ -21,6 +22,7 @@ sqlite3_stmt *st_db_prepare(st_db *db, const char *sql)
 
 int st_db_exec(st_db *db, const char *sql, char *err, size_t errlen)
 {
+    ST_ON_PG(db, st_pg_exec_script(db, sql, err, errlen));
     char *msg = NULL;
     if (sqlite3_exec(db->conn, sql, NULL, NULL, &msg) != SQLITE_OK) {
         st_seterr(err, errlen, ST_EDB, "%s", msg ? msg : "sqlite error");
@@ -75,6 +77,7 @@ int st_db_step_doc(sqlite3_stmt *st, char **out)
 
 int st_db_query_int64(st_db *db, const char *sql, int64_t *out)
 {
+    ST_ON_PG(db, st_pg_int64(db, sql, NULL, out));
     *out = 0;
     sqlite3_stmt *st = st_db_prepare(db, sql);
     if (!st)
@@ -126,6 +129,11 @@ static int migrate(st_db *db, char *err, size_t errlen)
     return ST_OK;
 }
 
+int st_db_is_pg_url(const char *path)
+{
+    return !strncmp(path, "postgresql://", 13) || !strncmp(path, "postgres://", 11);
+}
+
 int st_db_open(const char *path, st_db **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -133,6 +141,14 @@ int st_db_open(const char *path, st_db **out, char *err, size_t errlen)
     if (!db || !(db->path = st_strdup(path))) {
         free(db);
         return st_seterr(err, errlen, ST_ENOMEM, "out of memory");
+    }
+    if (st_db_is_pg_url(path)) {
+        int rc = st_pg_open(path, db, err, errlen);
+        if (rc != ST_OK)
+            st_db_close(db);
+        else
+            *out = db;
+        return rc;
     }
     if (sqlite3_open_v2(path, &db->conn, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
         SQLITE_OK) {
@@ -162,7 +178,8 @@ void st_db_close(st_db *db)
 {
     if (!db)
         return;
-    if (db->in_tx)
+    st_pg_close(db);
+    if (db->in_tx && db->conn)
         st_db_exec(db, "COMMIT", NULL, 0);
     sqlite3_close_v2(db->conn);
     free(db->path);

@@ -2,15 +2,30 @@
 #ifndef ST_STORE_DB_H
 #define ST_STORE_DB_H
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include "storytrack.h"
 
+/* One of conn (SQLite, the default) and pg (a postgresql:// URL) is set. */
 struct st_db {
     sqlite3 *conn;
+    PGconn *pg;
+    char pg_state[8]; /* SQLSTATE of the last failed PostgreSQL statement */
     char *path;
     int in_tx; /* a write transaction is open */
 };
+
+/* The first line of every store entry point: a PostgreSQL handle is answered
+ * by the function's st_pg_* twin (store/pg/pg.h). */
+#define ST_ON_PG(db, call)    \
+    do {                      \
+        if ((db)->pg)         \
+            return (call);    \
+    } while (0)
+
+/* Whether path names a PostgreSQL database (postgresql:// or postgres://). */
+int st_db_is_pg_url(const char *path);
 
 /* Prepares sql; on failure logs the SQLite message to stderr and returns NULL. */
 sqlite3_stmt *st_db_prepare(st_db *db, const char *sql);

@@ -1,9 +1,11 @@
 /* events_store.c — inserts into cameo_events. */
 #include "store/db.h"
+#include "store/pg/pg.h"
 #include "store/events_store.h"
 
 int st_events_store_clear(st_db *db, int64_t article_id)
 {
+    ST_ON_PG(db, st_pg_events_store_clear(db, article_id));
     sqlite3_stmt *st = st_db_prepare(db, "DELETE FROM cameo_events WHERE article_id = ?1");
     if (!st)
         return ST_EDB;
@@ -15,6 +17,7 @@ int st_events_store_clear(st_db *db, int64_t article_id)
 
 int st_events_store_put(st_db *db, const st_cameo_row *r)
 {
+    ST_ON_PG(db, st_pg_events_store_put(db, r));
     sqlite3_stmt *st = st_db_prepare(
         db, "INSERT INTO cameo_events(article_id, sent_start, sent_end, date, source_actor,"
             " source_name, code, target_actor, target_name, place, goldstein, quad_class,"

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/pg/pg.h"
 #include "store/extract_store.h"
 #include "util/util.h"
 
@@ -193,6 +194,7 @@ static int put_dates(st_db *db, int64_t article, const st_ex_result *r)
 int st_extract_store(st_db *db, int64_t article_id, const char *text, const char *lang,
                      const st_ex_result *r, char *err, size_t errlen)
 {
+    ST_ON_PG(db, st_pg_extract_store(db, article_id, text, lang, r, err, errlen));
     int64_t *ids = calloc(r->nentities + 1, sizeof *ids);
     if (!ids)
         return st_seterr(err, errlen, ST_ENOMEM, "out of memory");

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/pg/pg.h"
 #include "util/util.h"
 
 /* The WHERE clause of article filters, on an `articles a`. */
@@ -41,6 +42,7 @@ static int json_doc(st_db *db, const char *sql, const st_query *q, const char *i
 
 int st_db_articles_json(st_db *db, const st_query *q, char **out)
 {
+    ST_ON_PG(db, st_pg_articles_json(db, q, out));
     int rc = json_doc(db,
                       "SELECT coalesce(json_group_array(json(j)), '[]') FROM ("
                       " SELECT " ARTICLE_BRIEF " AS j FROM articles a WHERE " ARTICLE_FILTER
@@ -51,6 +53,7 @@ int st_db_articles_json(st_db *db, const st_query *q, char **out)
 
 int st_db_article_json(st_db *db, const char *id, char **out)
 {
+    ST_ON_PG(db, st_pg_article_json(db, id, out));
     /* ?1 is the text form (external id), ?2 the numeric id. */
     char *end = NULL;
     long long n = id ? strtoll(id, &end, 10) : 0;
@@ -78,6 +81,7 @@ int st_db_article_json(st_db *db, const char *id, char **out)
 
 int st_db_search_json(st_db *db, const st_query *q, char **out)
 {
+    ST_ON_PG(db, st_pg_search_json(db, q, out));
     if (!q || !q->text || !*q->text)
         return ST_EUSAGE;
     int rc = json_doc(
@@ -98,6 +102,7 @@ int st_db_search_json(st_db *db, const st_query *q, char **out)
 
 int st_db_dups_json(st_db *db, const st_query *q, char **out)
 {
+    ST_ON_PG(db, st_pg_dups_json(db, q, out));
     return json_doc(
         db,
         "SELECT coalesce(json_group_array(json(j)), '[]') FROM ("
@@ -119,6 +124,7 @@ int st_db_dups_json(st_db *db, const st_query *q, char **out)
 
 int st_db_stories_json(st_db *db, const st_query *q, char **out)
 {
+    ST_ON_PG(db, st_pg_stories_json(db, q, out));
     return json_doc(
         db,
         "SELECT coalesce(json_group_array(json(j)), '[]') FROM ("
@@ -131,6 +137,7 @@ int st_db_stories_json(st_db *db, const st_query *q, char **out)
 
 int st_db_story_json(st_db *db, int64_t id, char **out)
 {
+    ST_ON_PG(db, st_pg_story_json(db, id, out));
     return json_doc(
         db,
         "SELECT json_patch(" STORY_SUMMARY ", json_object("

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/pg/pg.h"
 #include "util/util.h"
 
 /* One row per story (or per article outside stories) and (source, code,
@@ -38,6 +39,7 @@
 
 int st_db_cameo_events_json(st_db *db, const st_query *q, char **out)
 {
+    ST_ON_PG(db, st_pg_cameo_events_json(db, q, out));
     *out = NULL;
     sqlite3_stmt *st = st_db_prepare(db, "SELECT coalesce(json_group_array(json(" EVENT_JSON
                                          ")), '[]') FROM (" GROUPED_EVENTS ")");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/pg/pg.h"
 #include "util/util.h"
 
 static int json_array_doc(st_db *db, const char *sql, const st_query *q, char **out)
@@ -32,6 +33,7 @@ static int json_array_doc(st_db *db, const char *sql, const st_query *q, char **
 
 int st_db_entities_json(st_db *db, const st_query *q, char **out)
 {
+    ST_ON_PG(db, st_pg_entities_json(db, q, out));
     return json_array_doc(
         db,
         "SELECT coalesce(json_group_array(json(j)), '[]') FROM ("
@@ -57,6 +59,7 @@ int st_db_entities_json(st_db *db, const st_query *q, char **out)
 
 int st_db_quotes_json(st_db *db, const st_query *q, char **out)
 {
+    ST_ON_PG(db, st_pg_quotes_json(db, q, out));
     return json_array_doc(
         db,
         "SELECT coalesce(json_group_array(json(j)), '[]') FROM ("
@@ -77,6 +80,7 @@ int st_db_quotes_json(st_db *db, const st_query *q, char **out)
 
 int st_db_claims_json(st_db *db, const st_query *q, char **out)
 {
+    ST_ON_PG(db, st_pg_claims_json(db, q, out));
     return json_array_doc(
         db,
         "SELECT coalesce(json_group_array(json(j)), '[]') FROM ("
@@ -134,6 +138,7 @@ int st_db_claims_json(st_db *db, const st_query *q, char **out)
 
 int st_db_conflicts_json(st_db *db, const st_query *q, char **out)
 {
+    ST_ON_PG(db, st_pg_conflicts_json(db, q, out));
     return json_array_doc(
         db,
         "SELECT coalesce(json_group_array(json(j)), '[]') FROM ("

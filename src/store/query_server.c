@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/pg/pg.h"
 #include "store/query_server.h"
 #include "util/util.h"
 
@@ -20,6 +21,7 @@ int st_qs_readonly(st_db *db) { return st_db_exec(db, "PRAGMA query_only=1", NUL
 
 int st_qs_version_json(st_db *db, char **out)
 {
+    ST_ON_PG(db, st_pg_qs_version_json(db, out));
     return id_doc(db,
                   "SELECT json_object('articles', (SELECT count(*) FROM articles),"
                   " 'stories', (SELECT count(*) FROM stories),"
@@ -31,16 +33,19 @@ int st_qs_version_json(st_db *db, char **out)
 
 int st_qs_data_version(st_db *db, int64_t *out)
 {
+    ST_ON_PG(db, st_pg_qs_data_version(db, out));
     return st_db_query_int64(db, "PRAGMA data_version", out);
 }
 
 int st_qs_max_article_id(st_db *db, int64_t *out)
 {
+    ST_ON_PG(db, st_pg_qs_max_article_id(db, out));
     return st_db_query_int64(db, "SELECT coalesce(max(id), 0) FROM articles", out);
 }
 
 int st_qs_articles_after_json(st_db *db, int64_t after, char **out)
 {
+    ST_ON_PG(db, st_pg_qs_articles_after_json(db, after, out));
     return id_doc(db,
                   "SELECT coalesce(json_group_array(json(j)), '[]') FROM ("
                   " SELECT json_object('id', id, 'ext_id', ext_id, 'title', title,"
@@ -51,6 +56,7 @@ int st_qs_articles_after_json(st_db *db, int64_t after, char **out)
 
 int64_t st_qs_find_article(st_db *db, const char *ext_id, const char *url)
 {
+    ST_ON_PG(db, st_pg_qs_find_article(db, ext_id, url));
     sqlite3_stmt *st = st_db_prepare(
         db, "SELECT id FROM articles WHERE ext_id = ?1 OR url = ?2 ORDER BY id LIMIT 1");
     if (!st)
@@ -67,6 +73,7 @@ int64_t st_qs_find_article(st_db *db, const char *ext_id, const char *url)
  * ?6 offset ?7 text) plus ?8 entity. */
 int st_qs_stories_json(st_db *db, const st_query *q, char **out)
 {
+    ST_ON_PG(db, st_pg_qs_stories_json(db, q, out));
     static const st_query none;
     if (!q)
         q = &none;
@@ -107,6 +114,7 @@ int st_qs_stories_json(st_db *db, const st_query *q, char **out)
 
 int st_qs_timeline_json(st_db *db, int64_t story, char **out)
 {
+    ST_ON_PG(db, st_pg_qs_timeline_json(db, story, out));
     return id_doc(
         db,
         "SELECT json_object("
@@ -133,6 +141,7 @@ int st_qs_timeline_json(st_db *db, int64_t story, char **out)
 
 int st_qs_story_exists(st_db *db, int64_t story)
 {
+    ST_ON_PG(db, st_pg_qs_story_exists(db, story));
     sqlite3_stmt *st = st_db_prepare(db, "SELECT 1 FROM articles WHERE story_id = ?1 LIMIT 1");
     if (!st)
         return ST_EDB;
@@ -144,6 +153,7 @@ int st_qs_story_exists(st_db *db, int64_t story)
 
 int st_qs_entity_json(st_db *db, int64_t id, char **out)
 {
+    ST_ON_PG(db, st_pg_qs_entity_json(db, id, out));
     return id_doc(
         db,
         "SELECT json_object('id', e.id, 'name', e.name, 'type', e.type, 'concept', e.concept,"
@@ -178,6 +188,7 @@ void st_qs_texts_free(st_qs_text *t, size_t n)
 
 int st_qs_story_texts(st_db *db, int64_t story, st_qs_text **out, size_t *n)
 {
+    ST_ON_PG(db, st_pg_qs_story_texts(db, story, out, n));
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st = st_db_prepare(
