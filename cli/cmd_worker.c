@@ -58,11 +58,12 @@ static void print_stats(const cli_opts *o, const st_worker_stats *s)
 {
     if (o->json)
         printf("{\"entries\":%zu,\"stored\":%zu,\"duplicates\":%zu,\"errors\":%zu,"
-               "\"claimed\":%zu,\"batches\":%zu}\n",
-               s->entries, s->stored, s->duplicates, s->errors, s->claimed, s->batches);
+               "\"claimed\":%zu,\"batches\":%zu,\"linked\":%zu}\n",
+               s->entries, s->stored, s->duplicates, s->errors, s->claimed, s->batches,
+               s->linked);
     else
-        printf("entries %zu, stored %zu, duplicates %zu, errors %zu, claimed %zu\n", s->entries,
-               s->stored, s->duplicates, s->errors, s->claimed);
+        printf("entries %zu, stored %zu, duplicates %zu, errors %zu, claimed %zu, linked %zu\n",
+               s->entries, s->stored, s->duplicates, s->errors, s->claimed, s->linked);
 }
 
 static int run_worker(cli_opts *o)

@@ -151,6 +151,9 @@ typedef struct st_config {
     double story_threshold;
     double event_window_days;
     double story_window_days;
+    /* Workers sharing one store: store articles without duplicates, events
+     * and stories; st_pipeline_link assigns them, in one process at a time. */
+    int defer_clusters;
     int replay;               /* internal: set by st_recluster */
 } st_config;
 
@@ -184,6 +187,15 @@ int st_pipeline_flush(st_pipeline *p);
 const st_ingest_stats *st_pipeline_stats(const st_pipeline *p);
 /* Commits and frees. Accepts NULL. */
 void st_pipeline_free(st_pipeline *p);
+
+/* Links up to `max` stored articles that have no event yet (stored by
+ * pipelines with cfg.defer_clusters, in any process) in the order they were
+ * committed: duplicates, event and story, committed in batches. Only the
+ * holder of the store's linker lock links; the call takes the lock when it
+ * is free (and then rebuilds this pipeline's clusters from the store) and
+ * keeps it until the process ends. *linked gets the count: 0 with ST_OK when
+ * another process holds the lock or nothing waits. */
+int st_pipeline_link(st_pipeline *p, size_t max, size_t *linked, char *err, size_t errlen);
 
 /* Rebuilds every derived table (duplicates, events, stories, extractions)
  * from the stored articles, replayed in publish order: deterministic. */
@@ -348,9 +360,13 @@ typedef struct st_worker_stats {
     size_t errors;     /* malformed entries and rejected articles */
     size_t claimed;    /* entries taken over from other consumers or a restart */
     size_t batches;
+    size_t linked;     /* articles clustered while this worker was the store's linker */
 } st_worker_stats;
 
-/* Runs one consumer until opts->stop is set, a drain completes, or a failure
+/* Workers store with cfg.defer_clusters and, after each batch and when idle,
+ * call st_pipeline_link: the one worker holding the store's linker lock
+ * clusters what all of them stored; when it dies another takes over.
+ * Runs one consumer until opts->stop is set, a drain completes, or a failure
  * (the stream or the database): entries of a failed batch stay pending for
  * another consumer. stats (may be NULL) gets the totals. Returns ST_OK or the
  * failure's code with the reason in err. */

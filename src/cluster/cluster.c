@@ -578,3 +578,11 @@ int st_clusterer_story_info_by_id(const st_clusterer *c, int64_t id, st_cluster_
     const uint64_t *ix = st_hmap_get(&c->st_by_id, (uint64_t)id);
     return ix ? st_clusterer_story_info(c, (size_t)*ix, out) : ST_ENOTFOUND;
 }
+
+void st_clusterer_reserve_ids(st_clusterer *c, int64_t max_event, int64_t max_story)
+{
+    if (max_event >= c->next_event)
+        c->next_event = max_event + 1;
+    if (max_story >= c->next_story)
+        c->next_story = max_story + 1;
+}

@@ -53,6 +53,10 @@ int st_clusterer_add(st_clusterer *c, int64_t article_id, const st_doc *doc,
 int st_clusterer_restore(st_clusterer *c, int64_t article_id, const st_doc *doc,
                          const char *published, int64_t event_id, int64_t story_id);
 
+/* New event ids start above max_event, new story ids above max_story (the
+ * largest ids a store holds, restored window or not). */
+void st_clusterer_reserve_ids(st_clusterer *c, int64_t max_event, int64_t max_story);
+
 /* Current story of an event, or 0 when unknown. */
 int64_t st_clusterer_event_story(const st_clusterer *c, int64_t event_id);
 

@@ -61,7 +61,8 @@ int st_pipeline_new(st_db *db, const st_config *cfg, const char *data_dir,
         p->cfg.restore_articles = def.restore_articles;
     int rc = st_text_new(data_dir, &p->text, err, errlen);
     if (rc == ST_OK)
-        rc = st_pipeline_stages_new(p, data_dir, !p->cfg.replay, err, errlen);
+        rc = st_pipeline_stages_new(p, data_dir, !p->cfg.replay && !p->cfg.defer_clusters, err,
+                                    errlen);
     if (rc != ST_OK) {
         st_pipeline_free(p);
         return rc;

@@ -12,6 +12,7 @@ struct st_pipeline {
     st_text *text;
     struct st_stages *stages; /* owned by stages.c */
     size_t in_batch;          /* articles in the open transaction */
+    int linker;               /* holds the store's linker lock, state restored */
     st_ingest_stats stats;
 };
 
@@ -22,9 +23,17 @@ int st_pipeline_stages_new(st_pipeline *p, const char *data_dir, int restore, ch
 void st_pipeline_stages_free(st_pipeline *p);
 /* Fills the row's signatures (MinHash, SimHash) before the article is stored. */
 int st_pipeline_stages_sign(st_pipeline *p, const st_doc *doc, st_article_row *row);
-/* Runs dedup, clustering, extraction and event coding on a stored article. */
+/* Runs dedup, clustering (unless cfg.defer_clusters), extraction and event
+ * coding on a stored article. */
 int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc,
                            char *err, size_t errlen);
+/* Dedup and clustering alone: the stateful stages, run by the linker on
+ * articles stored with cfg.defer_clusters (after st_pipeline_stages_sign). */
+int st_pipeline_stages_link(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc,
+                            char *err, size_t errlen);
+/* Empties the duplicate index and the clusterer and rebuilds them from the
+ * store's newest articles: at open, and when a process becomes the linker. */
+int st_pipeline_stages_restore(st_pipeline *p, char *err, size_t errlen);
 
 /* Runs every stage after the store on an article already stored under id
  * (recluster). The pipeline must have been made with cfg.replay set. */

@@ -81,6 +81,49 @@ static int restore_cluster(int64_t id, const st_article *a, int64_t event, int64
     return rc;
 }
 
+/* The duplicate index and the clusterer, empty. */
+static int make_state(st_pipeline *p, char *err, size_t errlen)
+{
+    struct st_stages *s = p->stages;
+    int rc = st_dedup_index_new(&s->dparams, &s->dedup, err, errlen);
+    s->window.head = s->window.count = 0;
+    if (rc == ST_OK) {
+        st_cluster_params cp;
+        st_cluster_params_from_config(&cp, &p->cfg);
+        rc = st_clusterer_new(&cp, s->concepts, &s->clusterer);
+    }
+    return rc;
+}
+
+static void free_state(struct st_stages *s)
+{
+    st_dedup_index_free(s->dedup);
+    st_clusterer_free(s->clusterer);
+    s->dedup = NULL;
+    s->clusterer = NULL;
+}
+
+int st_pipeline_stages_restore(st_pipeline *p, char *err, size_t errlen)
+{
+    struct st_stages *s = p->stages;
+    free_state(s);
+    int64_t max_event = 0, max_story = 0;
+    int rc = make_state(p, err, errlen);
+    if (rc == ST_OK &&
+        (rc = st_store_each_dedup(p->db, p->cfg.dedup_window, restore_dedup, s)) != ST_OK)
+        return st_seterr(err, errlen, rc, "cannot rebuild the duplicate index: %s",
+                         st_strerror(rc));
+    if (rc == ST_OK &&
+        (rc = st_store_each_article(p->db, p->cfg.restore_articles, restore_cluster, p)) != ST_OK)
+        return st_seterr(err, errlen, rc, "cannot rebuild the clusters: %s", st_strerror(rc));
+    /* The replay window holds the newest articles by publish date; an event
+     * opened for a late, old article may lie outside it, and its id must
+     * still never be given again. */
+    if (rc == ST_OK && (rc = st_store_max_cluster_ids(p->db, &max_event, &max_story)) == ST_OK)
+        st_clusterer_reserve_ids(s->clusterer, max_event, max_story);
+    return rc;
+}
+
 int st_pipeline_stages_new(st_pipeline *p, const char *data_dir, int restore, char *err,
                            size_t errlen)
 {
@@ -91,23 +134,12 @@ int st_pipeline_stages_new(st_pipeline *p, const char *data_dir, int restore, ch
     s->dparams.near_threshold = p->cfg.near_threshold;
     s->dparams.rewrite_threshold = p->cfg.rewrite_threshold;
     int rc = st_dedup_params_check(&s->dparams, err, errlen);
-    if (rc == ST_OK)
-        rc = st_dedup_index_new(&s->dparams, &s->dedup, err, errlen);
     if (rc == ST_OK && (rc = ring_init(&s->window, p->cfg.dedup_window)) != ST_OK)
         st_seterr(err, errlen, rc, "out of memory");
-    if (rc == ST_OK && restore &&
-        (rc = st_store_each_dedup(p->db, p->cfg.dedup_window, restore_dedup, s)) != ST_OK)
-        st_seterr(err, errlen, rc, "cannot rebuild the duplicate index: %s", st_strerror(rc));
     if (rc == ST_OK)
         rc = st_concepts_load(NULL, &s->concepts, err, errlen);
-    if (rc == ST_OK) {
-        st_cluster_params cp;
-        st_cluster_params_from_config(&cp, &p->cfg);
-        rc = st_clusterer_new(&cp, s->concepts, &s->clusterer);
-    }
-    if (rc == ST_OK && restore &&
-        (rc = st_store_each_article(p->db, p->cfg.restore_articles, restore_cluster, p)) != ST_OK)
-        st_seterr(err, errlen, rc, "cannot rebuild the clusters: %s", st_strerror(rc));
+    if (rc == ST_OK)
+        rc = restore ? st_pipeline_stages_restore(p, err, errlen) : make_state(p, err, errlen);
     if (rc == ST_OK)
         rc = st_cameo_load_default(data_dir, &s->cameo, err, errlen);
     if (rc == ST_OK)
@@ -130,9 +162,8 @@ void st_pipeline_stages_free(st_pipeline *p)
     if (!s)
         return;
     drop_pending(s);
-    st_dedup_index_free(s->dedup);
+    free_state(s);
     free(s->window.ids);
-    st_clusterer_free(s->clusterer);
     st_concepts_free(s->concepts);
     st_cameo_free(s->cameo);
     st_extract_free(s->extract);
@@ -210,8 +241,8 @@ static int run_cluster(st_pipeline *p, int64_t id, const st_article *a, const st
     return rc;
 }
 
-int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc,
-                           char *err, size_t errlen)
+int st_pipeline_stages_link(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc,
+                            char *err, size_t errlen)
 {
     int rc = run_dedup(p, id);
     drop_pending(p->stages);
@@ -219,6 +250,17 @@ int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, cons
         return st_seterr(err, errlen, rc, "duplicate detection failed: %s", st_strerror(rc));
     if ((rc = run_cluster(p, id, a, doc)) != ST_OK)
         return st_seterr(err, errlen, rc, "clustering failed: %s", st_strerror(rc));
+    return ST_OK;
+}
+
+int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc,
+                           char *err, size_t errlen)
+{
+    int rc = ST_OK;
+    if (p->cfg.defer_clusters)
+        drop_pending(p->stages);
+    else if ((rc = st_pipeline_stages_link(p, id, a, doc, err, errlen)) != ST_OK)
+        return rc;
     if ((rc = st_extract_article(p->stages->extract, p->db, id, a, doc, err, errlen)) != ST_OK)
         return rc;
     return st_events_article(p->stages->cameo, p->db, id, a, doc, err, errlen);

@@ -267,6 +267,8 @@ int st_store_each_dedup(st_db *db, size_t newest, st_blob_fn fn, void *ud)
     ST_ON_PG(db, st_pg_store_each_dedup(db, newest, fn, ud));
     sqlite3_stmt *st = st_db_prepare(
         db, "SELECT id, dedup FROM (SELECT id, dedup FROM articles WHERE dedup IS NOT NULL"
+            /* unlinked articles enter the index when the linker takes them */
+            " AND event_id IS NOT NULL"
             " ORDER BY id DESC LIMIT ?1) ORDER BY id");
     if (!st)
         return ST_EDB;

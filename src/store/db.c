@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/db.h"
 #include "store/pg/pg.h"
@@ -142,6 +143,7 @@ int st_db_open(const char *path, st_db **out, char *err, size_t errlen)
         free(db);
         return st_seterr(err, errlen, ST_ENOMEM, "out of memory");
     }
+    db->linker_fd = -1;
     if (st_db_is_pg_url(path)) {
         int rc = st_pg_open(path, db, err, errlen);
         if (rc != ST_OK)
@@ -179,6 +181,8 @@ void st_db_close(st_db *db)
     if (!db)
         return;
     st_pg_close(db);
+    if (db->linker_fd >= 0)
+        close(db->linker_fd); /* releases the flock */
     if (db->in_tx && db->conn)
         st_db_exec(db, "COMMIT", NULL, 0);
     sqlite3_close_v2(db->conn);

@@ -14,6 +14,7 @@ struct st_db {
     char pg_state[8]; /* SQLSTATE of the last failed PostgreSQL statement */
     char *path;
     int in_tx; /* a write transaction is open */
+    int linker_fd; /* SQLite: the locked "<path>-linker" file, or -1 */
 };
 
 /* The first line of every store entry point: a PostgreSQL handle is answered

@@ -72,6 +72,25 @@ int st_store_each_dedup(st_db *db, size_t newest, st_blob_fn fn, void *ud);
 int st_store_article_labels(st_db *db, const char *key, int64_t *event, int64_t *story,
                             char lang[8]);
 
+/* Linking across processes (src/pipeline/link.c). Several workers may store
+ * into one store; the stateful stages (duplicates and clusters, whose ids and
+ * windows live in memory) then run in one process at a time, the holder of
+ * the store's linker lock, over the articles the others stored unlinked.
+ * The lock is a PostgreSQL session advisory lock, or an flock on
+ * "<path>-linker" beside a SQLite file: either is released when the holder's
+ * process ends, however it ends. *held is 1 when this handle holds it. */
+int st_store_linker_lock(st_db *db, int *held);
+
+/* Calls fn for up to max stored articles without an event, in id order (the
+ * order they were committed in). The rows are read before the first call, so
+ * fn may write. `a` is borrowed for the call. */
+typedef int (*st_unlinked_fn)(int64_t id, const st_article *a, void *ud);
+int st_store_each_unlinked(st_db *db, size_t max, st_unlinked_fn fn, void *ud);
+
+/* The largest event and story ids stored (0 when none): new ids must start
+ * above them even when the clusterer's restore window missed an old one. */
+int st_store_max_cluster_ids(st_db *db, int64_t *event, int64_t *story);
+
 /* Count of stored articles, or negative on failure. */
 int64_t st_store_count_articles(st_db *db);
 

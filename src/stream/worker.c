@@ -6,7 +6,9 @@
  * left pending longer than claim_idle_ms (they died), then new entries; the
  * claim is repeated every claim_every_ms. Acknowledging after the commit
  * means nothing is lost; the pipeline's identity check (URL, external id,
- * content) means a re-delivered entry stores nothing twice. */
+ * content) means a re-delivered entry stores nothing twice. Clustering is
+ * deferred to the store's one linker (src/pipeline/link.c), which any worker
+ * may be: workers that share a store never hand out the same event id. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,6 +123,17 @@ static int handle_entry(worker *w, const st_stream_entry *e)
     return ST_OK;
 }
 
+/* Clusters what waits, when this worker is (or can become) the linker. A
+ * failure here loses nothing: the articles stay stored, unlinked, for the
+ * next pass or the next linker. */
+static int link_pass(worker *w)
+{
+    size_t n = 0;
+    int rc = st_pipeline_link(w->p, (size_t)-1, &n, w->err, w->errlen);
+    w->st.linked += n;
+    return rc;
+}
+
 /* Everything in w->batch: stored and committed, then acknowledged. */
 static int process_batch(worker *w, int claimed)
 {
@@ -141,7 +154,7 @@ static int process_batch(worker *w, int claimed)
         return rc;
     w->st.entries += w->batch.n;
     step(w, "acked");
-    return ST_OK;
+    return link_pass(w);
 }
 
 /* Reads one batch (own pending entries, or new ones) and processes it.
@@ -194,6 +207,8 @@ static int consume(worker *w)
             rc = claim_pass(w);
         if (rc == ST_OK)
             rc = read_batch(w, 0, &got);
+        if (rc == ST_OK && !got)
+            rc = link_pass(w); /* others may have stored while this one idled */
         if (rc == ST_OK && !got && w->o->drain) {
             int done = 0;
             rc = drained(w, &done);
@@ -241,6 +256,7 @@ static int open_all(worker *w)
     /* One commit per batch of entries: the pipeline never commits halfway. */
     if (cfg.batch_size <= w->count)
         cfg.batch_size = w->count + 1;
+    cfg.defer_clusters = 1;
     return st_pipeline_new(w->db, &cfg, o->data_dir, &w->p, w->err, w->errlen);
 }
 

@@ -81,6 +81,10 @@ int st_pg_store_each_dedup(st_db *db, size_t newest, st_blob_fn fn, void *ud);
 int st_pg_store_article_labels(st_db *db, const char *key, int64_t *event, int64_t *story,
                                char lang[8]);
 int64_t st_pg_store_count_articles(st_db *db);
+/* (pg_link.c) */
+int st_pg_store_linker_lock(st_db *db, int *held);
+int st_pg_store_each_unlinked(st_db *db, size_t max, st_unlinked_fn fn, void *ud);
+int st_pg_store_max_cluster_ids(st_db *db, int64_t *event, int64_t *story);
 
 /* The twins of extract_store.h and events_store.h (pg_extract.c) */
 int st_pg_extract_store(st_db *db, int64_t article_id, const char *text, const char *lang,

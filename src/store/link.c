@@ -1,0 +1,86 @@
+/* link.c — the store's side of linking across processes (store.h): the
+ * linker lock and the queue of articles stored without clusters. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "store/db.h"
+#include "store/pg/pg.h"
+#include "store/store.h"
+#include "util/util.h"
+
+int st_store_linker_lock(st_db *db, int *held)
+{
+    ST_ON_PG(db, st_pg_store_linker_lock(db, held));
+    *held = db->linker_fd >= 0;
+    if (*held)
+        return ST_OK;
+    char path[4096];
+    snprintf(path, sizeof path, "%s-linker", db->path);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return ST_EIO;
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        close(fd);
+        return ST_OK; /* another process links this store */
+    }
+    db->linker_fd = fd;
+    *held = 1;
+    return ST_OK;
+}
+
+/* One unlinked article, its strings owned. */
+typedef struct unlinked {
+    int64_t id;
+    st_article a;
+} unlinked;
+
+static void unlinked_free(unlinked *u, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        st_article *a = &u[i].a;
+        free(a->ext_id), free(a->url), free(a->source), free(a->title), free(a->body);
+        free(a->language), free(a->published), free(a->authors), free(a->extra);
+        free(a->origin);
+    }
+    free(u);
+}
+
+int st_store_each_unlinked(st_db *db, size_t max, st_unlinked_fn fn, void *ud)
+{
+    ST_ON_PG(db, st_pg_store_each_unlinked(db, max, fn, ud));
+    sqlite3_stmt *st = st_db_prepare(
+        db, "SELECT id, ext_id, url, source, title, body, lang_meta, published, authors,"
+            " extra, origin FROM articles WHERE event_id IS NULL ORDER BY id LIMIT ?1");
+    if (!st)
+        return ST_EDB;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)max);
+    unlinked *u = calloc(max ? max : 1, sizeof *u);
+    size_t n = 0;
+    int step = SQLITE_DONE;
+    while (u && n < max && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        st_article *a = &u[n].a;
+        u[n++].id = sqlite3_column_int64(st, 0);
+        char **f[] = {&a->ext_id, &a->url, &a->source, &a->title, &a->body,
+                      &a->language, &a->published, &a->authors, &a->extra, &a->origin};
+        for (int i = 0; i < 10; i++)
+            *f[i] = st_db_column_dup(st, i + 1);
+    }
+    sqlite3_finalize(st);
+    int rc = !u ? ST_ENOMEM : (step == SQLITE_ROW || step == SQLITE_DONE) ? ST_OK : ST_EDB;
+    for (size_t i = 0; rc == ST_OK && i < n; i++)
+        rc = fn(u[i].id, &u[i].a, ud);
+    unlinked_free(u, n);
+    return rc;
+}
+
+int st_store_max_cluster_ids(st_db *db, int64_t *event, int64_t *story)
+{
+    ST_ON_PG(db, st_pg_store_max_cluster_ids(db, event, story));
+    int rc = st_db_query_int64(db, "SELECT coalesce(max(id), 0) FROM events", event);
+    return rc == ST_OK ? st_db_query_int64(db, "SELECT coalesce(max(id), 0) FROM stories", story)
+                       : rc;
+}
