@@ -1,10 +1,13 @@
 /* bench/scale.c — articles/s through a Redis stream with 1, 2 and 4 workers
  * (forked processes, one consumer group), against the same articles stored
- * by one process without a stream (the peer). Each worker writes its own
- * SQLite file: SQLite has one writer per database, so workers sharing one
- * file would measure the lock, not the workers.
+ * by one process without a stream (the peer). With SQLite each worker
+ * writes its own file: SQLite has one writer per database, so workers
+ * sharing one file would measure the lock, not the workers. With --pg URL
+ * every run shares one PostgreSQL database (the peer gets its own), and the
+ * stored clustering is compared with the one process's: BCubed F1 of the
+ * workers' events and stories taking the peer's as the reference.
  *
- *   usage: scale --port P --dir D [--copies K] [--workers 1,2,4] [CORPUS...]
+ *   usage: scale --port P --dir D [--pg URL] [--copies K] [--workers 1,2,4] [CORPUS...]
  *
  * The corpus (default examples/corpus) is repeated K times with a distinct
  * id, URL and first sentence per copy, so every entry is a new article. */
@@ -16,9 +19,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
+#include "cluster/eval.h"
 #include "storytrack.h"
+#include "store/pg/pg.h"
 #include "stream/stream.h"
 #include "util/util.h"
+
+static const char *pg_url; /* --pg: the server; NULL = SQLite files */
 
 typedef struct corpus {
     st_article **a;
@@ -105,11 +114,23 @@ static int add_to_pipeline(st_article *a, void *ud)
     return 0;
 }
 
-/* The peer: the same entries, parsed and stored by one process, no stream. */
-static double run_direct(const corpus *c, const char *dir)
+/* The store of a run: a fresh PostgreSQL database, or a file in dir. */
+static void store_path(const char *dir, const char *name, char out[512])
 {
-    char path[512], err[512];
-    snprintf(path, sizeof path, "%s/direct.db", dir);
+    char err[256];
+    if (!pg_url) {
+        snprintf(out, 512, "%s/%s.db", dir, name);
+    } else if (st_pg_fresh_database(pg_url, name, out, 512, err, sizeof err) != ST_OK) {
+        fprintf(stderr, "scale: %s\n", err);
+        exit(1);
+    }
+}
+
+/* The peer: the same entries, parsed and stored by one process, no stream. */
+static double run_direct(const corpus *c, const char *dir, char path[512])
+{
+    char err[512];
+    store_path(dir, "scale_direct", path);
     double t0 = now_s();
     st_db *db = NULL;
     st_pipeline *p = NULL;
@@ -154,10 +175,14 @@ static void publish_all(const corpus *c, const char *url)
 }
 
 /* A forked worker: drains the group, writes its stats to fd, exits. */
-static void child(const char *url, const char *dir, int workers, int i, int fd)
+static void child(const char *url, const char *shared, const char *dir, int workers, int i,
+                  int fd)
 {
     char db[512], consumer[32], err[512];
-    snprintf(db, sizeof db, "%s/w%d-%d.db", dir, workers, i);
+    if (shared)
+        snprintf(db, sizeof db, "%s", shared);
+    else
+        snprintf(db, sizeof db, "%s/w%d-%d.db", dir, workers, i);
     snprintf(consumer, sizeof consumer, "c%d", i);
     st_worker_opts o = {.stream = url, .group = "g", .consumer = consumer, .db_path = db,
                         .block_ms = 100, .drain = 1};
@@ -170,11 +195,94 @@ static void child(const char *url, const char *dir, int workers, int i, int fd)
     _exit(rc == ST_OK ? 0 : 1);
 }
 
-static double run_workers(const corpus *c, unsigned port, const char *dir, int workers,
-                          double base)
+/* Event and story of every article, sorted by external id. */
+typedef struct labels {
+    char **key;
+    int64_t *event, *story;
+    size_t n;
+} labels;
+
+static int by_key(const void *a, const void *b)
 {
-    char url[128];
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void load_labels(const char *path, labels *l)
+{
+    st_db *db = NULL;
+    char *doc = NULL, err[512];
+    memset(l, 0, sizeof *l);
+    if (st_db_open(path, &db, err, sizeof err) != ST_OK || st_db_articles_json(db, NULL, &doc)) {
+        fprintf(stderr, "labels: %s\n", err);
+        exit(1);
+    }
+    st_db_close(db);
+    json_t *j = json_loads(doc, 0, NULL);
+    free(doc);
+    size_t n = json_array_size(j), i;
+    json_t *x;
+    /* key + "\t" + event + "\t" + story, sorted, then split: one sort for three arrays */
+    char **rows = calloc(n ? n : 1, sizeof *rows);
+    json_array_foreach(j, i, x) {
+        st_buf b = {0};
+        st_buf_printf(&b, "%s\t%lld\t%lld", json_string_value(json_object_get(x, "ext_id")),
+                      (long long)json_integer_value(json_object_get(x, "event")),
+                      (long long)json_integer_value(json_object_get(x, "story")));
+        rows[i] = st_buf_take(&b);
+    }
+    json_decref(j);
+    qsort(rows, n, sizeof *rows, by_key);
+    l->key = rows;
+    l->event = calloc(n ? n : 1, sizeof *l->event);
+    l->story = calloc(n ? n : 1, sizeof *l->story);
+    for (i = 0; i < n; i++) {
+        char *t = strchr(rows[i], '\t');
+        long long e = 0, s = 0;
+        if (t && sscanf(t + 1, "%lld\t%lld", &e, &s) == 2)
+            *t = '\0';
+        l->event[i] = e;
+        l->story[i] = s;
+    }
+    l->n = n;
+}
+
+static void free_labels(labels *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->key[i]);
+    free(l->key);
+    free(l->event);
+    free(l->story);
+}
+
+/* How the shared store's clustering differs from the one process's. */
+static void compare_with_direct(const char *direct, const char *shared)
+{
+    labels a, b;
+    load_labels(direct, &a);
+    load_labels(shared, &b);
+    size_t unlinked = 0;
+    for (size_t i = 0; i < b.n; i++)
+        unlinked += b.event[i] == 0;
+    st_eval ev = {0}, st = {0};
+    if (a.n == b.n) {
+        st_eval_labels(a.event, b.event, a.n, &ev);
+        st_eval_labels(a.story, b.story, a.n, &st);
+    }
+    printf("%22s vs one process: %s event BCubed F1 %.3f, story %.3f; %zu unlinked\n", "",
+           a.n == b.n ? "" : "(DIFFERENT ARTICLES)", ev.bc_f1, st.bc_f1, unlinked);
+    free_labels(&a);
+    free_labels(&b);
+}
+
+static double run_workers(const corpus *c, unsigned port, const char *dir, int workers,
+                          double base, const char *direct)
+{
+    char url[128], shared[512] = "", name[32];
     snprintf(url, sizeof url, "redis://127.0.0.1:%u/scale-%d", port, workers);
+    snprintf(name, sizeof name, "scale_w%d", workers);
+    if (pg_url)
+        store_path(dir, name, shared);
     publish_all(c, url);
     int fds[2];
     if (pipe(fds) != 0)
@@ -183,7 +291,7 @@ static double run_workers(const corpus *c, unsigned port, const char *dir, int w
     double t0 = now_s();
     for (int i = 0; i < workers; i++)
         if (fork() == 0)
-            child(url, dir, workers, i, fds[1]);
+            child(url, pg_url ? shared : NULL, dir, workers, i, fds[1]);
     close(fds[1]);
     int failed = 0, status;
     for (int i = 0; i < workers; i++)
@@ -209,6 +317,8 @@ static double run_workers(const corpus *c, unsigned port, const char *dir, int w
            workers, workers > 1 ? "s" : " ", dt, rate, base ? rate / base : 1.0, split,
            sum.stored, (ssize_t)c->njson - (ssize_t)sum.entries, sum.duplicates,
            failed ? ", A WORKER FAILED" : "");
+    if (pg_url)
+        compare_with_direct(direct, shared);
     return rate;
 }
 
@@ -224,9 +334,11 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--dir")) dir = argv[i + 1];
         else if (!strcmp(argv[i], "--copies")) copies = (size_t)atol(argv[i + 1]);
         else if (!strcmp(argv[i], "--workers")) list = argv[i + 1];
+        else if (!strcmp(argv[i], "--pg")) pg_url = argv[i + 1];
     }
     if (!port || !dir || !copies) {
-        fprintf(stderr, "usage: scale --port P --dir D [--copies K] [--workers 1,2,4] [CORPUS...]\n");
+        fprintf(stderr, "usage: scale --port P --dir D [--pg URL] [--copies K] [--workers 1,2,4]"
+                        " [CORPUS...]\n");
         return 2;
     }
     if (i == argc)
@@ -236,14 +348,15 @@ int main(int argc, char **argv)
     make_entries(&c, copies);
     printf("%zu entries (%zu articles x %zu copies), %ld cores\n", c.njson, c.n, copies,
            sysconf(_SC_NPROCESSORS_ONLN));
-    double direct = run_direct(&c, dir);
+    char direct_path[512];
+    double direct = run_direct(&c, dir, direct_path);
     double one = 0;
     for (const char *p = list; *p; p += strspn(p, ",")) {
         int w = atoi(p);
         p += strcspn(p, ",");
         if (w <= 0)
             continue;
-        double r = run_workers(&c, port, dir, w, one);
+        double r = run_workers(&c, port, dir, w, one, direct_path);
         if (!one)
             one = r;
     }

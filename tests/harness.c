@@ -5,9 +5,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <libpq-fe.h>
-
 #include "harness.h"
+#include "store/pg/pg.h"
 
 int th_failed_checks, th_passed, th_failed;
 
@@ -55,19 +54,6 @@ int th_pg(void)
     return url && *url;
 }
 
-/* Runs one statement on the server's maintenance database. */
-static int pg_admin(const char *url, const char *sql)
-{
-    PGconn *c = PQconnectdb(url);
-    PGresult *r = PQexec(c, sql);
-    int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-    if (!ok)
-        fprintf(stderr, "th_db: %s: %s", sql, PQerrorMessage(c));
-    PQclear(r);
-    PQfinish(c);
-    return ok;
-}
-
 void th_db(const char *dir, const char *name, char out[512])
 {
     static int counter;
@@ -75,19 +61,10 @@ void th_db(const char *dir, const char *name, char out[512])
         snprintf(out, 512, "%s/%s.db", dir, name);
         return;
     }
-    const char *url = getenv("ST_TEST_PG");
-    const char *slash = strrchr(url, '/');
-    int base = slash && slash > url + 12 ? (int)(slash - url) : (int)strlen(url);
-    char db[96], sql[256];
+    char db[96], err[256];
     snprintf(db, sizeof db, "t_%d_%d_%.40s", (int)getpid(), counter++, name);
-    for (char *p = db; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
-            *p = '_';
-    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", db);
-    pg_admin(url, sql);
-    snprintf(sql, sizeof sql, "CREATE DATABASE %s", db);
-    pg_admin(url, sql);
-    snprintf(out, 512, "%.*s/%s", base, url, db);
+    if (st_pg_fresh_database(getenv("ST_TEST_PG"), db, out, 512, err, sizeof err) != ST_OK)
+        fprintf(stderr, "th_db: %s\n", err);
 }
 
 char *th_read_file(const char *path, size_t *len)

@@ -77,6 +77,16 @@ int st_pipeline_flush(st_pipeline *p)
      * the write transaction too, and it must not hold the lock. */
     int rc = st_store_commit(p->db);
     p->in_batch = 0;
+    if (rc == ST_OK)
+        p->committed = p->stats;
+    return rc;
+}
+
+int st_pipeline_abort_batch(st_pipeline *p)
+{
+    int rc = st_store_rollback(p->db);
+    p->in_batch = 0;
+    p->stats = p->committed;
     return rc;
 }
 

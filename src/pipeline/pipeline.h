@@ -14,7 +14,13 @@ struct st_pipeline {
     size_t in_batch;          /* articles in the open transaction */
     int linker;               /* holds the store's linker lock, state restored */
     st_ingest_stats stats;
+    st_ingest_stats committed; /* stats as of the last commit */
 };
+
+/* Rolls back the open batch and its counts, for a caller that will add the
+ * same articles again (a transaction conflict between workers). Only for
+ * pipelines with cfg.defer_clusters: their stages keep no state per batch. */
+int st_pipeline_abort_batch(st_pipeline *p);
 
 /* stages.c: create the later stages and, when `restore`, rebuild their state
  * from the store. */

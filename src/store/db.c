@@ -6,6 +6,7 @@
 
 #include "store/db.h"
 #include "store/pg/pg.h"
+#include "store/store.h"
 #include "store/schema.sql.h"
 #include "util/util.h"
 
@@ -128,6 +129,11 @@ static int migrate(st_db *db, char *err, size_t errlen)
         v++;
     }
     return ST_OK;
+}
+
+int st_store_transient(st_db *db)
+{
+    return db->pg && (!strcmp(db->pg_state, "40P01") || !strcmp(db->pg_state, "40001"));
 }
 
 int st_db_is_pg_url(const char *path)

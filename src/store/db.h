@@ -11,6 +11,7 @@
 struct st_db {
     sqlite3 *conn;
     PGconn *pg;
+    PGconn *pg_side; /* autocommit connection for shared rows, opened on first use */
     char pg_state[8]; /* SQLSTATE of the last failed PostgreSQL statement */
     char *path;
     int in_tx; /* a write transaction is open */

@@ -9,6 +9,10 @@
 #include "storytrack.h"
 
 int st_store_begin(st_db *db);
+/* Whether the last failure was a conflict with another writer that a retry
+ * of the whole transaction resolves (PostgreSQL deadlock or serialization
+ * failure); the transaction is then aborted and must be rolled back. */
+int st_store_transient(st_db *db);
 int st_store_commit(st_db *db);
 int st_store_rollback(st_db *db);
 

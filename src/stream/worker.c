@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pipeline/pipeline.h"
+#include "store/store.h"
 #include "stream/stream.h"
 #include "util/util.h"
 
@@ -23,6 +25,7 @@
 #define MAX_BLOCK_MS 60000
 #define DEFAULT_CLAIM_IDLE_MS 30000
 #define DEFAULT_CLAIM_EVERY_MS 5000
+#define MAX_ATTEMPTS 8 /* per batch, when transactions conflict */
 
 typedef struct worker {
     const st_worker_opts *o;
@@ -134,13 +137,8 @@ static int link_pass(worker *w)
     return rc;
 }
 
-/* Everything in w->batch: stored and committed, then acknowledged. */
-static int process_batch(worker *w, int claimed)
+static int store_batch(worker *w)
 {
-    w->st.batches++;
-    if (claimed)
-        w->st.claimed += w->batch.n;
-    step(w, "read");
     for (size_t i = 0; i < w->batch.n; i++) {
         int rc = handle_entry(w, &w->batch.v[i]);
         if (rc != ST_OK)
@@ -148,8 +146,29 @@ static int process_batch(worker *w, int claimed)
     }
     if (st_pipeline_flush(w->p) != ST_OK)
         return st_seterr(w->err, w->errlen, ST_EDB, "commit failed");
+    return ST_OK;
+}
+
+/* Everything in w->batch: stored and committed, then acknowledged. Workers
+ * sharing a PostgreSQL store write the same entity rows, in orders of their
+ * own: a deadlock between two batches aborts one, which is stored again. */
+static int process_batch(worker *w, int claimed)
+{
+    w->st.batches++;
+    if (claimed)
+        w->st.claimed += w->batch.n;
+    step(w, "read");
+    struct st_worker_stats before = w->st;
+    int rc;
+    for (int attempt = 1; (rc = store_batch(w)) != ST_OK; attempt++) {
+        if (attempt >= MAX_ATTEMPTS || !st_store_transient(w->db))
+            return rc;
+        st_pipeline_abort_batch(w->p);
+        w->st = before;
+        report(w, "worker", ST_OK, "transaction conflict with another worker: batch stored again");
+    }
     step(w, "committed");
-    int rc = w->s->ops->ack(w->s, w->o->group, &w->batch, w->err, w->errlen);
+    rc = w->s->ops->ack(w->s, w->o->group, &w->batch, w->err, w->errlen);
     if (rc != ST_OK)
         return rc;
     w->st.entries += w->batch.n;
@@ -216,6 +235,10 @@ static int consume(worker *w)
                 break;
         }
     }
+    /* Drained means every worker's last batch is committed: a linker passing
+     * now leaves nothing unlinked behind it. */
+    if (rc == ST_OK)
+        rc = link_pass(w);
     return rc;
 }
 

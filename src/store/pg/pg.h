@@ -34,6 +34,11 @@ typedef struct st_pg_params {
 } st_pg_params;
 
 void st_pg_text(st_pg_params *p, const char *s); /* s borrowed until the call; NULL = NULL */
+/* st_pg_text for text that may not be UTF-8, which PostgreSQL refuses (and
+ * aborts the transaction) where SQLite stores the bytes: each invalid
+ * sequence becomes U+FFFD in a copy left in *copy for the caller to free
+ * (NULL when s was valid). ST_OK or ST_ENOMEM. (pg_articles.c) */
+int st_pg_text_utf8(st_pg_params *p, const char *s, char **copy);
 void st_pg_int(st_pg_params *p, int64_t v);
 void st_pg_double(st_pg_params *p, double v);
 void st_pg_blob(st_pg_params *p, const void *b, size_t n); /* NULL b = NULL */
@@ -45,6 +50,12 @@ void st_pg_query_params(st_pg_params *p, const st_query *q);
 /* Runs sql; the result (tuples or command ok) for the caller to PQclear, or
  * NULL after printing the server's message to stderr. p may be NULL. */
 PGresult *st_pg_run(st_db *db, const char *sql, const st_pg_params *p);
+/* As st_pg_run, on a second connection of db in autocommit mode: for rows
+ * every worker shares (entities and their aliases). Written there, they are
+ * committed at once and visible to db's own transaction, and two workers'
+ * long batches never wait on each other's entity rows (a deadlock when the
+ * batches name the same entities in different orders). */
+PGresult *st_pg_run_side(st_db *db, const char *sql, const st_pg_params *p);
 /* Runs sql for its effect: ST_OK, ST_EDUP (unique violation) or ST_EDB. */
 int st_pg_exec(st_db *db, const char *sql, const st_pg_params *p);
 /* Like st_db_step_doc: the first row's first column as a malloc'd string in
@@ -55,6 +66,12 @@ int st_pg_int64(st_db *db, const char *sql, const st_pg_params *p, int64_t *out)
 /* Value of a result cell, NULL for SQL NULL (borrowed from res). */
 const char *st_pg_value(const PGresult *res, int row, int col);
 int64_t st_pg_value_int64(const PGresult *res, int row, int col);
+
+/* A new, empty database called name (sanitised to [a-z0-9_], dropped first
+ * when it exists) on the server of server_url; its URL goes to out.
+ * ST_OK, ST_EDB or ST_EUSAGE, reason in err. For tests and benchmarks. */
+int st_pg_fresh_database(const char *server_url, const char *name, char *out, size_t outlen,
+                         char *err, size_t errlen);
 
 /* db.c's side */
 int st_pg_open(const char *url, st_db *db, char *err, size_t errlen);

@@ -70,24 +70,44 @@ void st_pg_query_params(st_pg_params *p, const st_query *q)
     st_pg_text(p, q->text);
 }
 
-PGresult *st_pg_run(st_db *db, const char *sql, const st_pg_params *p)
+static PGresult *run_on(st_db *db, PGconn *conn, const char *sql, const st_pg_params *p)
 {
     static const st_pg_params none;
     if (!p)
         p = &none;
-    PGresult *res = PQexecParams(db->pg, sql, p->n, NULL, p->v, p->len, p->fmt, 0);
+    PGresult *res = PQexecParams(conn, sql, p->n, NULL, p->v, p->len, p->fmt, 0);
     ExecStatusType s = PQresultStatus(res);
     if (s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK)
         return res;
     const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
     /* A unique violation is an answer (ST_EDUP), not a fault: keep it quiet. */
     if (!state || strcmp(state, "23505"))
-        fprintf(stderr, "storytrack: sql: %s", PQerrorMessage(db->pg));
+        fprintf(stderr, "storytrack: sql: %s", PQerrorMessage(conn));
     db->pg_state[0] = 0;
     if (state)
         snprintf(db->pg_state, sizeof db->pg_state, "%s", state);
     PQclear(res);
     return NULL;
+}
+
+PGresult *st_pg_run(st_db *db, const char *sql, const st_pg_params *p)
+{
+    return run_on(db, db->pg, sql, p);
+}
+
+PGresult *st_pg_run_side(st_db *db, const char *sql, const st_pg_params *p)
+{
+    if (!db->pg_side) {
+        db->pg_side = PQconnectdb(db->path);
+        if (PQstatus(db->pg_side) != CONNECTION_OK) {
+            fprintf(stderr, "storytrack: %s: %s", db->path, PQerrorMessage(db->pg_side));
+            PQfinish(db->pg_side);
+            db->pg_side = NULL;
+            return NULL;
+        }
+        PQclear(PQexec(db->pg_side, "SET client_min_messages=warning"));
+    }
+    return run_on(db, db->pg_side, sql, p);
 }
 
 int st_pg_exec(st_db *db, const char *sql, const st_pg_params *p)
@@ -150,13 +170,14 @@ int st_pg_exec_script(st_db *db, const char *sql, char *err, size_t errlen)
  * the advisory lock makes a second process wait and then find the work done. */
 static int migrate(st_db *db, char *err, size_t errlen)
 {
-    if (st_pg_exec_script(db, "CREATE TABLE IF NOT EXISTS st_schema(version INTEGER NOT NULL);",
-                          err, errlen) != ST_OK)
-        return ST_EDB;
     for (;;) {
         int64_t v = -1;
-        char sql[160];
-        snprintf(sql, sizeof sql, "BEGIN; SELECT pg_advisory_xact_lock(%d);", MIGRATION_LOCK);
+        char sql[200];
+        /* Even CREATE ... IF NOT EXISTS races with itself: lock first. */
+        snprintf(sql, sizeof sql,
+                 "BEGIN; SELECT pg_advisory_xact_lock(%d);"
+                 "CREATE TABLE IF NOT EXISTS st_schema(version INTEGER NOT NULL);",
+                 MIGRATION_LOCK);
         if (st_pg_exec_script(db, sql, err, errlen) != ST_OK ||
             st_pg_int64(db, "SELECT coalesce(max(version), 0) FROM st_schema", NULL, &v) != ST_OK) {
             st_pg_exec_script(db, "ROLLBACK", NULL, 0);
@@ -204,6 +225,7 @@ void st_pg_close(st_db *db)
         if (db->in_tx)
             st_pg_exec_script(db, "COMMIT", NULL, 0);
         PQfinish(db->pg);
-        db->pg = NULL;
+        PQfinish(db->pg_side);
+        db->pg = db->pg_side = NULL;
     }
 }
