@@ -4,7 +4,7 @@
 
 #include "harness.h"
 
-static char dir[256], db[300];
+static char dir[256], db[512];
 
 static int cli(const char *args, char **out, char **err)
 {
@@ -109,7 +109,10 @@ static void write_bad(const char *name, const char *data, size_t len)
 
 static void t_bad_input(void)
 {
-    char p[400], a[1024], *out = NULL, *err = NULL;
+    char p[400], a[1600], *out = NULL, *err = NULL, bad[512], lim[512], x[512];
+    th_db(dir, "bad", bad);
+    th_db(dir, "lim", lim);
+    th_db(dir, "x", x);
     snprintf(p, sizeof p, "mkdir -p %s/bad", dir);
     th_sh(p, NULL, NULL);
     const char *jl = "{\"id\":\"j1\",\"title\":\"Talks resume\",\"maintext\":\"Negotiators met "
@@ -124,7 +127,7 @@ static void t_bad_input(void)
                            "budget on Wednesday.\n";
     write_bad("latin1.txt", bad_utf8, strlen(bad_utf8));
     write_bad("data.xyz", "\x01\x02\x03", 3);
-    snprintf(a, sizeof a, "ingest --db %s/bad.db %s/bad %s/missing.txt", dir, dir, dir);
+    snprintf(a, sizeof a, "ingest --db %s %s/bad %s/missing.txt", bad, dir, dir);
     CHECK_INT(cli(a, &out, &err), 2);
     CHECK_CONTAINS(err, "feed.jsonl:2:");
     CHECK_CONTAINS(err, "empty.txt");
@@ -134,28 +137,29 @@ static void t_bad_input(void)
     CHECK_CONTAINS(out, "ingested 3,");
     free(out);
     free(err);
-    snprintf(a, sizeof a, "articles --json --db %s/bad.db", dir);
+    snprintf(a, sizeof a, "articles --json --db %s", bad);
     json_t *j = cli_json(a);
     CHECK_INT(json_array_size(j), 3);
     json_decref(j);
     /* A size limit rejects, and the message names it. */
-    snprintf(a, sizeof a, "ingest --max-bytes 20 --db %s/lim.db %s/bad/feed.jsonl", dir, dir);
+    snprintf(a, sizeof a, "ingest --max-bytes 20 --db %s %s/bad/feed.jsonl", lim, dir);
     CHECK_INT(cli(a, &out, &err), 2);
     CHECK_CONTAINS(out, "ingested 0,");
     CHECK_CONTAINS(err, "limit");
     free(out);
     free(err);
-    snprintf(a, sizeof a, "ingest --format nonsense --db %s/x.db %s/bad", dir, dir);
+    snprintf(a, sizeof a, "ingest --format nonsense --db %s %s/bad", x, dir);
     CHECK_INT(cli(a, NULL, NULL), 2);
 }
 
 static void t_stdin(void)
 {
-    char a[1024], *out = NULL;
+    char a[1400], *out = NULL, in[512];
+    th_db(dir, "in", in);
     snprintf(a, sizeof a,
              "printf '%%s\\n' '{\"id\":\"s1\",\"title\":\"Rate decision\",\"maintext\":\"The "
-             "central bank held its rate at 6 percent on Thursday.\"}' | %s ingest --db %s/in.db -",
-             TH_CLI, dir);
+             "central bank held its rate at 6 percent on Thursday.\"}' | %s ingest --db %s -",
+             TH_CLI, in);
     CHECK_INT(th_sh(a, &out, NULL), 0);
     CHECK_CONTAINS(out, "ingested 1,");
     free(out);
@@ -163,18 +167,19 @@ static void t_stdin(void)
 
 static void t_lang_mismatch(void)
 {
-    char a[1400], *out = NULL, *err = NULL;
+    char a[1800], *out = NULL, *err = NULL, lang[512];
+    th_db(dir, "lang", lang);
     snprintf(a, sizeof a,
              "printf '%%s\\n' '{\"id\":\"m1\",\"language\":\"de\",\"maintext\":\"The "
              "prime minister said on Monday that the government would present a new budget to "
              "parliament next week, with more money for schools and hospitals.\"}' "
-             "| %s ingest --db %s/lang.db -", TH_CLI, dir);
+             "| %s ingest --db %s -", TH_CLI, lang);
     CHECK_INT(th_sh(a, &out, &err), 0); /* a warning, not an input error */
     CHECK_CONTAINS(out, "ingested 1,");
     CHECK_CONTAINS(err, "warning: language metadata says 'de', the text reads as 'en'");
     free(out);
     free(err);
-    snprintf(a, sizeof a, "%s show article m1 --json --db %s/lang.db", TH_CLI, dir);
+    snprintf(a, sizeof a, "%s show article m1 --json --db %s", TH_CLI, lang);
     CHECK_INT(th_sh(a, &out, NULL), 0);
     CHECK_CONTAINS(out, "\"lang_mismatch\":1");
     CHECK_CONTAINS(out, "\"lang_meta\":\"de\"");
@@ -184,7 +189,7 @@ static void t_lang_mismatch(void)
 int main(void)
 {
     th_tmpdir("cli", dir);
-    snprintf(db, sizeof db, "%s/seeds.db", dir);
+    th_db(dir, "seeds", db);
     RUN(t_version_help);
     RUN(t_seeds_idempotent);
     RUN(t_show_search);

@@ -8,6 +8,7 @@
 
 #include "harness.h"
 #include "store/db.h"
+#include "store/pg/pg.h"
 
 #define N_ARTICLES 1500
 
@@ -79,8 +80,17 @@ static void run_child(const char *dbpath, const char *input, const char *logpath
     _exit(0);
 }
 
+/* The count sql answers, on either engine: its one parameter is written $1,
+ * which SQLite reads as a named parameter bound at index 1. -1 on failure. */
 static int count_where(st_db *db, const char *sql, const char *arg)
 {
+    if (db->pg) {
+        st_pg_params p = {0};
+        if (arg)
+            st_pg_text(&p, arg);
+        int64_t n = -1;
+        return st_pg_int64(db, sql, &p, &n) == ST_OK ? (int)n : -1;
+    }
     sqlite3_stmt *st = st_db_prepare(db, sql);
     int n = -1;
     if (st) {
@@ -93,11 +103,33 @@ static int count_where(st_db *db, const char *sql, const char *arg)
     return n;
 }
 
+/* The engine's own consistency check: SQLite's integrity_check, or on
+ * PostgreSQL amcheck over every B-tree index of articles, with
+ * heapallindexed (each row is found in each index). */
+static void check_integrity(st_db *db)
+{
+    if (db->pg) {
+        CHECK_INT(st_pg_exec(db, "CREATE EXTENSION IF NOT EXISTS amcheck", NULL), ST_OK);
+        CHECK(count_where(db,
+                          "SELECT count(bt_index_check(i.indexrelid, true)) FROM pg_index i"
+                          " JOIN pg_class c ON c.oid = i.indexrelid"
+                          " JOIN pg_am am ON am.oid = c.relam"
+                          " WHERE i.indrelid = 'articles'::regclass AND am.amname = 'btree'",
+                          NULL) >= 5);
+        return;
+    }
+    sqlite3_stmt *st = st_db_prepare(db, "PRAGMA integrity_check");
+    CHECK(st && sqlite3_step(st) == SQLITE_ROW);
+    if (st)
+        CHECK_STR((const char *)sqlite3_column_text(st, 0), "ok");
+    sqlite3_finalize(st);
+}
+
 static void t_kill_mid_ingest(void)
 {
-    char dir[256], dbpath[300], input[300], logpath[300];
+    char dir[256], dbpath[512], input[300], logpath[300];
     th_tmpdir("crash", dir);
-    snprintf(dbpath, sizeof dbpath, "%s/c.db", dir);
+    th_db(dir, "c", dbpath);
     snprintf(input, sizeof input, "%s/in.jsonl", dir);
     snprintf(logpath, sizeof logpath, "%s/committed.log", dir);
     make_input(input);
@@ -115,16 +147,13 @@ static void t_kill_mid_ingest(void)
         CHECK_INT(st_db_open(dbpath, &db, NULL, 0), ST_OK);
         if (!db)
             return;
-        sqlite3_stmt *st = st_db_prepare(db, "PRAGMA integrity_check");
-        CHECK(st && sqlite3_step(st) == SQLITE_ROW);
-        CHECK_STR((const char *)sqlite3_column_text(st, 0), "ok");
-        sqlite3_finalize(st);
+        check_integrity(db);
         CHECK_INT(count_where(db, "SELECT count(*) - count(DISTINCT ext_id) FROM articles", NULL), 0);
         size_t len = 0, missing = 0, reported = 0;
         char *log = th_read_file(logpath, &len);
         for (char *line = log ? strtok(log, "\n") : NULL; line; line = strtok(NULL, "\n")) {
             reported++;
-            if (count_where(db, "SELECT count(*) FROM articles WHERE ext_id=?", line) != 1)
+            if (count_where(db, "SELECT count(*) FROM articles WHERE ext_id=$1", line) != 1)
                 missing++;
         }
         free(log);

@@ -1,7 +1,5 @@
 /* test_events.c — CAMEO coder: codebook, sentences in English and
  * Indonesian, negation, compounds, the seed articles, storage and exports. */
-#include <sqlite3.h>
-
 #include "events/events.h"
 #include "events/transform.h"
 #include "harness.h"
@@ -172,9 +170,9 @@ static void t_store_export(void)
 {
     if (!cameo())
         return;
-    char dir[256], path[300], out[300], err[256] = "";
+    char dir[256], path[512], out[300], err[256] = "";
     th_tmpdir("events", dir);
-    snprintf(path, sizeof path, "%s/e.db", dir);
+    th_db(dir, "e", path);
     snprintf(out, sizeof out, "%s/e.tsv", dir);
     st_db *db = NULL;
     CHECK_INT(st_db_open(path, &db, err, sizeof err), ST_OK);

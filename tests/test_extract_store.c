@@ -81,9 +81,9 @@ static int has_string(json_t *arr, const char *s)
 
 static st_db *fresh_db(void)
 {
-    char dir[256], path[300], err[256] = "";
+    char dir[256], path[512], err[256] = "";
     th_tmpdir("extract_store", dir);
-    snprintf(path, sizeof path, "%s/x.db", dir);
+    th_db(dir, "x", path);
     st_db *db = NULL;
     CHECK_INT(st_db_open(path, &db, err, sizeof err), ST_OK);
     return db;

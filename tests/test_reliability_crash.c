@@ -15,6 +15,7 @@
 
 #include "harness.h"
 #include "store/db.h"
+#include "store/pg/pg.h"
 #include "util/util.h"
 
 #define N_CLI 1200
@@ -38,8 +39,17 @@ static void article_json(st_buf *b, const char *prefix, int i, unsigned *seed)
     st_buf_printf(b, "Item %d of the %s series ends here.\"}", i, prefix);
 }
 
+/* The count sql answers, on either engine: its one parameter is written $1,
+ * which SQLite reads as a named parameter bound at index 1. -1 on failure. */
 static int count_where(st_db *db, const char *sql, const char *arg)
 {
+    if (db->pg) {
+        st_pg_params p = {0};
+        if (arg)
+            st_pg_text(&p, arg);
+        int64_t n = -1;
+        return st_pg_int64(db, sql, &p, &n) == ST_OK ? (int)n : -1;
+    }
     sqlite3_stmt *st = st_db_prepare(db, sql);
     int n = -1;
     if (st) {
@@ -52,6 +62,48 @@ static int count_where(st_db *db, const char *sql, const char *arg)
     return n;
 }
 
+/* The engine's own consistency check: SQLite's integrity_check, or on
+ * PostgreSQL amcheck over every B-tree index of articles, with
+ * heapallindexed (each row is found in each index). */
+static void check_integrity(st_db *db)
+{
+    if (db->pg) {
+        CHECK_INT(st_pg_exec(db, "CREATE EXTENSION IF NOT EXISTS amcheck", NULL), ST_OK);
+        CHECK(count_where(db,
+                          "SELECT count(bt_index_check(i.indexrelid, true)) FROM pg_index i"
+                          " JOIN pg_class c ON c.oid = i.indexrelid"
+                          " JOIN pg_am am ON am.oid = c.relam"
+                          " WHERE i.indrelid = 'articles'::regclass AND am.amname = 'btree'",
+                          NULL) >= 5);
+        return;
+    }
+    sqlite3_stmt *st = st_db_prepare(db, "PRAGMA integrity_check");
+    CHECK(st && sqlite3_step(st) == SQLITE_ROW);
+    if (st)
+        CHECK_STR((const char *)sqlite3_column_text(st, 0), "ok");
+    sqlite3_finalize(st);
+}
+
+/* The full-text index matches the articles row for row: SQLite's
+ * external-content FTS5 check, or on PostgreSQL every stored tsvector equal
+ * to the one its row's text gives now. */
+static void check_search_index(st_db *db)
+{
+    if (db->pg) {
+        CHECK_INT(count_where(db,
+                              "SELECT count(*) FROM articles WHERE fts IS DISTINCT FROM"
+                              " to_tsvector(st_ts_config(language),"
+                              " coalesce(title, '') || ' ' || body)",
+                              NULL),
+                  0);
+        return;
+    }
+    CHECK_INT(st_db_exec(db, "INSERT INTO articles_fts(articles_fts, rank) "
+                             "VALUES('integrity-check', 1)",
+                         NULL, 0),
+              ST_OK);
+}
+
 /* Integrity of the file and of the full-text index, and no duplicates;
  * returns the article count (-1 when the database cannot be opened). */
 static int check_db(const char *path)
@@ -60,16 +112,8 @@ static int check_db(const char *path)
     CHECK_INT(st_db_open(path, &db, NULL, 0), ST_OK);
     if (!db)
         return -1;
-    sqlite3_stmt *st = st_db_prepare(db, "PRAGMA integrity_check");
-    CHECK(st && sqlite3_step(st) == SQLITE_ROW);
-    if (st)
-        CHECK_STR((const char *)sqlite3_column_text(st, 0), "ok");
-    sqlite3_finalize(st);
-    /* The external-content FTS index matches the articles table row for row. */
-    CHECK_INT(st_db_exec(db, "INSERT INTO articles_fts(articles_fts, rank) "
-                             "VALUES('integrity-check', 1)",
-                         NULL, 0),
-              ST_OK);
+    check_integrity(db);
+    check_search_index(db);
     CHECK_INT(count_where(db, "SELECT count(*) - count(DISTINCT ext_id) FROM articles", NULL), 0);
     CHECK_INT(count_where(db, "SELECT count(*) FROM articles WHERE ext_id IS NULL", NULL), 0);
     int n = count_where(db, "SELECT count(*) FROM articles", NULL);
@@ -95,9 +139,9 @@ static pid_t spawn_cli_ingest(const char *db, const char *input)
 
 static void t_kill_cli_ingest(void)
 {
-    char dir[256], db[300], input[300];
+    char dir[256], db[512], input[300];
     th_tmpdir("relcrash-cli", dir);
-    snprintf(db, sizeof db, "%s/c.db", dir);
+    th_db(dir, "c", db);
     snprintf(input, sizeof input, "%s/in.jsonl", dir);
     st_buf b = {0};
     unsigned seed = 11;
@@ -127,8 +171,8 @@ static void t_kill_cli_ingest(void)
     }
     CHECK(killed_mid > 0);
     /* A full run stores exactly what is missing and nothing twice. */
-    char cmd[1024], *out = NULL;
-    snprintf(cmd, sizeof cmd, "%s ingest --db %s --quiet %s 2>/dev/null", TH_CLI, db, input);
+    char cmd[1200], *out = NULL;
+    snprintf(cmd, sizeof cmd, "%s ingest --db '%s' --quiet %s 2>/dev/null", TH_CLI, db, input);
     CHECK_INT(th_sh(cmd, &out, NULL), 0);
     size_t got = 0, dups = 0;
     CHECK(out && sscanf(out, "ingested %zu, duplicates %zu", &got, &dups) == 2);
@@ -210,9 +254,9 @@ static int post_one(CURL *c, unsigned port, const char *json)
 
 static void t_kill_server_posts(void)
 {
-    char dir[256], db[300];
+    char dir[256], db[512];
     th_tmpdir("relcrash-srv", dir);
-    snprintf(db, sizeof db, "%s/s.db", dir);
+    th_db(dir, "s", db);
     char **docs = calloc(N_POST, sizeof *docs);
     unsigned char *acked = calloc(N_POST, 1);
     unsigned seed = 5;
@@ -254,7 +298,7 @@ static void t_kill_server_posts(void)
         for (int i = 0; d && i < N_POST; i++) {
             char id[32];
             snprintf(id, sizeof id, "srv%d", i);
-            if (acked[i] && count_where(d, "SELECT count(*) FROM articles WHERE ext_id=?", id) != 1)
+            if (acked[i] && count_where(d, "SELECT count(*) FROM articles WHERE ext_id=$1", id) != 1)
                 missing++;
         }
         st_db_close(d);

@@ -5,6 +5,7 @@
 #include "harness.h"
 
 static char dir[256];
+static char examples_db[512]; /* the corpus, reclustered, then evaluated */
 
 static json_t *cli_json(const char *args)
 {
@@ -30,7 +31,7 @@ static void ingest_in_order(const char *db, const int order[5])
                                   "002_e76da256bc5e1e1d", "003_9a1633e24300d991",
                                   "004_aa281476638b5d3f"};
     for (int i = 0; i < 5; i++) {
-        char a[600];
+        char a[800];
         snprintf(a, sizeof a, "ingest --quiet --db %s %s/%s.txt", db, TH_SEEDS, seeds[order[i]]);
         CHECK_INT(cli_ok(a), 0);
     }
@@ -44,8 +45,9 @@ static void t_seeds_one_story_any_order(void)
     }
     static const int orders[3][5] = {{0, 1, 2, 3, 4}, {4, 3, 2, 1, 0}, {2, 0, 4, 1, 3}};
     for (int k = 0; k < 3; k++) {
-        char db[300], a[400];
-        snprintf(db, sizeof db, "%s/order%d.db", dir, k);
+        char db[512], name[24], a[700];
+        snprintf(name, sizeof name, "order%d", k);
+        th_db(dir, name, db);
         ingest_in_order(db, orders[k]);
         snprintf(a, sizeof a, "stories --json --db %s", db);
         json_t *j = cli_json(a);
@@ -60,7 +62,7 @@ static void t_seeds_one_story_any_order(void)
 /* Assignments as "ext_id:event:story" lines, in id order. */
 static char *assignments(const char *db)
 {
-    char a[400];
+    char a[700];
     snprintf(a, sizeof a, "articles --json --db %s", db);
     json_t *j = cli_json(a);
     size_t i;
@@ -80,8 +82,8 @@ static char *assignments(const char *db)
 
 static void t_recluster_deterministic(void)
 {
-    char db[300], a[600];
-    snprintf(db, sizeof db, "%s/examples.db", dir);
+    char a[800];
+    const char *db = examples_db;
     snprintf(a, sizeof a, "ingest --quiet --db %s examples/corpus", db);
     CHECK_INT(cli_ok(a), 0);
     snprintf(a, sizeof a, "recluster --db %s", db);
@@ -105,8 +107,8 @@ static void t_recluster_deterministic(void)
 
 static void t_eval_examples(void)
 {
-    char db[300], a[600];
-    snprintf(db, sizeof db, "%s/examples.db", dir);
+    char a[800];
+    const char *db = examples_db;
     snprintf(a, sizeof a, "eval --json --db %s --gold examples/gold.jsonl", db);
     json_t *j = cli_json(a);
     CHECK_INT(json_integer_value(json_object_get(j, "matched")), 49);
@@ -123,6 +125,7 @@ static void t_eval_examples(void)
 int main(void)
 {
     th_tmpdir("stories", dir);
+    th_db(dir, "examples", examples_db);
     RUN(t_seeds_one_story_any_order);
     RUN(t_recluster_deterministic);
     RUN(t_eval_examples);

@@ -131,6 +131,8 @@ static int migrate(st_db *db, char *err, size_t errlen)
     return ST_OK;
 }
 
+void st_store_set_shared_writers(st_db *db, int on) { db->shared_writers = on; }
+
 int st_store_transient(st_db *db)
 {
     return db->pg && (!strcmp(db->pg_state, "40P01") || !strcmp(db->pg_state, "40001"));

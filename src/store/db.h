@@ -12,10 +12,12 @@ struct st_db {
     sqlite3 *conn;
     PGconn *pg;
     PGconn *pg_side; /* autocommit connection for shared rows, opened on first use */
+    struct st_pg_cache *pg_cache, *pg_side_cache; /* their prepared statements */
     char pg_state[8]; /* SQLSTATE of the last failed PostgreSQL statement */
     char *path;
     int in_tx; /* a write transaction is open */
     int linker_fd; /* SQLite: the locked "<path>-linker" file, or -1 */
+    int shared_writers; /* st_store_set_shared_writers */
 };
 
 /* The first line of every store entry point: a PostgreSQL handle is answered

@@ -4,9 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "store/db.h"
+#include "store/export_row.h"
 #include "store/pg/pg.h"
 #include "util/util.h"
+
+/* Compact JSON with reals printed as SQLite's json functions print them
+ * (15 significant digits). */
+#define ST_JSON_DUMP (JSON_COMPACT | JSON_REAL_PRECISION(15))
 
 /* One row per story (or per article outside stories) and (source, code,
  * target); negated events are left out, as GDELT does. Binds: ?1 language,
@@ -58,11 +65,11 @@ static void put_field(FILE *f, const char *s)
         fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
 }
 
-static const char *col(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? (const char *)t : "";
-}
+static const char *str(const char *s) { return s ? s : ""; }
+
+/* Integer and real columns as SQLite reads text: NULL or junk is 0. */
+static long long num(const char *s) { return s ? strtoll(s, NULL, 10) : 0; }
+static double real(const char *s) { return s ? strtod(s, NULL) : 0; }
 
 /* Actor1/2: Code, Name, CountryCode, KnownGroupCode, EthnicCode,
  * Religion1Code, Religion2Code, Type1Code, Type2Code, Type3Code. A CAMEO
@@ -100,12 +107,12 @@ static void put_geo(FILE *f, const char *place)
     }
 }
 
-static void put_gdelt_row(FILE *f, sqlite3_stmt *st)
+void st_export_gdelt_row(FILE *f, const char *const col[ST_GDELT_NCOLS])
 {
-    const char *date = col(st, 1);
+    const char *date = str(col[ST_GDELT_DATE]);
     int y = 0, m = 0, d = 0;
     int dated = sscanf(date, "%4d-%2d-%2d", &y, &m, &d) == 3;
-    fprintf(f, "%lld\t", (long long)sqlite3_column_int64(st, 0));
+    fprintf(f, "%lld\t", num(col[ST_GDELT_GID]));
     if (dated) {
         char jan1[16];
         snprintf(jan1, sizeof jan1, "%04d-01-01", y);
@@ -114,116 +121,172 @@ static void put_gdelt_row(FILE *f, sqlite3_stmt *st)
     } else {
         fputs("\t\t\t\t", f);
     }
-    put_actor(f, col(st, 2), col(st, 3));
+    put_actor(f, str(col[ST_GDELT_SRC]), str(col[ST_GDELT_SRC_NAME]));
     fputc('\t', f);
-    put_actor(f, col(st, 5), col(st, 6));
-    const char *code = col(st, 4);
+    put_actor(f, str(col[ST_GDELT_TGT]), str(col[ST_GDELT_TGT_NAME]));
+    const char *code = str(col[ST_GDELT_CODE]);
     /* IsRootEvent: GDELT's "in the lead paragraph"; here the first 500 bytes
      * (title and lead) of the first article mentioning the event. */
     fprintf(f, "\t%d\t%s\t%.3s\t%.2s\t%d\t%.1f\t%lld\t%lld\t%lld\t0\t",
-            sqlite3_column_int64(st, 13) < 500, code, code, code, sqlite3_column_int(st, 8),
-            sqlite3_column_double(st, 7), (long long)sqlite3_column_int64(st, 9),
-            (long long)sqlite3_column_int64(st, 10), (long long)sqlite3_column_int64(st, 11));
+            num(col[ST_GDELT_FIRST_OFF]) < 500, code, code, code, (int)num(col[ST_GDELT_QUAD]),
+            real(col[ST_GDELT_GOLDSTEIN]), num(col[ST_GDELT_MENTIONS]),
+            num(col[ST_GDELT_SOURCES]), num(col[ST_GDELT_ARTICLES]));
     put_geo(f, NULL);
     fputc('\t', f);
     put_geo(f, NULL);
     fputc('\t', f);
-    put_geo(f, col(st, 12));
-    const char *added = col(st, 17);
+    put_geo(f, col[ST_GDELT_PLACE]);
     int Y = 0, M = 0, D = 0, h = 0, mi = 0, s = 0;
-    sscanf(added, "%4d-%2d-%2dT%2d:%2d:%2d", &Y, &M, &D, &h, &mi, &s);
+    sscanf(str(col[ST_GDELT_ADDED]), "%4d-%2d-%2dT%2d:%2d:%2d", &Y, &M, &D, &h, &mi, &s);
     fprintf(f, "\t%04d%02d%02d%02d%02d%02d\t", Y, M, D, h, mi, s);
-    put_field(f, col(st, 15));
+    put_field(f, col[ST_GDELT_URL]);
     fputc('\n', f);
+}
+
+static int export_gdelt(st_db *db, const st_query *q, FILE *f)
+{
+    ST_ON_PG(db, st_pg_export_gdelt(db, q, f));
+    sqlite3_stmt *st = st_db_prepare(db, GROUPED_EVENTS);
+    if (!st)
+        return ST_EDB;
+    st_db_bind_query(st, q);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *col[ST_GDELT_NCOLS];
+        for (int i = 0; i < ST_GDELT_NCOLS; i++)
+            col[i] = (const char *)sqlite3_column_text(st, i);
+        st_export_gdelt_row(f, col);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return ST_EDB;
+    return ferror(f) ? ST_EIO : ST_OK;
 }
 
 /* ------------------------------------------------------------------ export */
 
-/* json / jsonl / csv of a JSON array of flat objects, walked by SQLite. */
-static int export_array(st_db *db, const char *doc, const char *format, FILE *f)
+/* A real as SQLite prints one ("%!.15g": 3.0, 0.25, 1.0e-05), so that a CSV
+ * export reads the same as when SQLite walked the document. */
+static void put_real(st_buf *b, double v)
+{
+    char t[40];
+    snprintf(t, sizeof t, "%.15g", v);
+    char *e = strchr(t, 'e');
+    if (strchr(t, '.') || strchr(t, 'n') || strchr(t, 'i')) {
+        st_buf_puts(b, t);
+    } else if (e) {
+        st_buf_printf(b, "%.*s.0%s", (int)(e - t), t, e);
+    } else {
+        st_buf_puts(b, t);
+        st_buf_puts(b, ".0");
+    }
+}
+
+/* A CSV cell: the value's text (nested objects and arrays as compact JSON,
+ * null as nothing, booleans as 1/0), quoted when it holds , " or a newline. */
+static void put_cell(st_buf *line, const json_t *v)
+{
+    st_buf cell = {0};
+    char *dump = NULL;
+    if (json_is_string(v))
+        st_buf_puts(&cell, json_string_value(v));
+    else if (json_is_integer(v))
+        st_buf_printf(&cell, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    else if (json_is_real(v))
+        put_real(&cell, json_real_value(v));
+    else if (json_is_boolean(v))
+        st_buf_putc(&cell, json_is_true(v) ? '1' : '0');
+    else if (!json_is_null(v) && (dump = json_dumps(v, ST_JSON_DUMP)))
+        st_buf_puts(&cell, dump);
+    const char *s = st_buf_cstr(&cell);
+    if (strpbrk(s, ",\"\n\r")) {
+        st_buf_putc(line, '"');
+        for (; *s; s++) {
+            if (*s == '"')
+                st_buf_putc(line, '"');
+            st_buf_putc(line, *s);
+        }
+        st_buf_putc(line, '"');
+    } else {
+        st_buf_puts(line, s);
+    }
+    if (cell.oom)
+        line->oom = 1;
+    free(dump);
+    st_buf_free(&cell);
+}
+
+/* One CSV line of an object's values, in its key order. */
+static void put_csv_line(st_buf *line, json_t *row)
+{
+    const char *key;
+    json_t *v;
+    int first = 1;
+    json_object_foreach(row, key, v) {
+        if (!first)
+            st_buf_putc(line, ',');
+        put_cell(line, v);
+        first = 0;
+    }
+}
+
+static void put_csv_header(st_buf *line, json_t *row)
+{
+    const char *key;
+    json_t *v;
+    int first = 1;
+    json_object_foreach(row, key, v) {
+        if (!first)
+            st_buf_putc(line, ',');
+        st_buf_puts(line, key);
+        first = 0;
+    }
+}
+
+/* json / jsonl / csv of a JSON array of flat objects, walked by jansson so
+ * that either backend's document exports the same way. */
+static int export_array(const char *doc, const char *format, FILE *f)
 {
     if (!strcmp(format, "json")) {
         fputs(doc, f);
         fputc('\n', f);
         return ferror(f) ? ST_EIO : ST_OK;
     }
-    int csv = !strcmp(format, "csv");
-    sqlite3_stmt *st = st_db_prepare(
-        db, csv ? "SELECT e.key, CASE WHEN e.type IN ('object','array') THEN e.value"
-                  " ELSE e.atom END, r.key FROM json_each(?1) r, json_each(r.value) e"
-                  " ORDER BY r.key, e.id"
-                : "SELECT value FROM json_each(?1)");
-    if (!st)
+    json_t *arr = json_loads(doc, JSON_DECODE_ANY, NULL);
+    if (!json_is_array(arr)) {
+        json_decref(arr);
         return ST_EDB;
-    sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
-    int rc, header = csv, first = 1;
-    long long row = -1;
-    st_buf names = {0}, line = {0};
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    }
+    int csv = !strcmp(format, "csv"), rc = ST_OK;
+    size_t i;
+    json_t *row;
+    st_buf line = {0};
+    json_array_foreach(arr, i, row) {
+        st_buf_reset(&line);
         if (!csv) {
-            fprintf(f, "%s\n", col(st, 0));
+            char *s = json_dumps(row, ST_JSON_DUMP | JSON_ENCODE_ANY);
+            if (!s) {
+                rc = ST_ENOMEM;
+                break;
+            }
+            fprintf(f, "%s\n", s);
+            free(s);
             continue;
         }
-        long long r = sqlite3_column_int64(st, 2);
-        if (r != row) {
-            if (row >= 0) {
-                if (header) {
-                    fprintf(f, "%s\n", st_buf_cstr(&names));
-                    header = 0;
-                }
-                fprintf(f, "%s\n", st_buf_cstr(&line));
-            }
-            st_buf_reset(&line);
-            row = r;
-            first = 1;
+        if (i == 0) {
+            put_csv_header(&line, row);
+            st_buf_putc(&line, '\n');
         }
-        if (!first)
-            st_buf_putc(&line, ',');
-        if (header) {
-            if (names.len)
-                st_buf_putc(&names, ',');
-            st_buf_puts(&names, col(st, 0));
+        put_csv_line(&line, row);
+        if (line.oom) {
+            rc = ST_ENOMEM;
+            break;
         }
-        /* Quote by hand into the line buffer. */
-        const char *v = col(st, 1);
-        if (strpbrk(v, ",\"\n\r")) {
-            st_buf_putc(&line, '"');
-            for (; *v; v++) {
-                if (*v == '"')
-                    st_buf_putc(&line, '"');
-                st_buf_putc(&line, *v);
-            }
-            st_buf_putc(&line, '"');
-        } else {
-            st_buf_puts(&line, v);
-        }
-        first = 0;
-    }
-    if (csv && row >= 0) {
-        if (header)
-            fprintf(f, "%s\n", st_buf_cstr(&names));
         fprintf(f, "%s\n", st_buf_cstr(&line));
     }
-    int ret = rc == SQLITE_DONE ? (names.oom || line.oom ? ST_ENOMEM : ST_OK) : ST_EDB;
-    st_buf_free(&names);
     st_buf_free(&line);
-    sqlite3_finalize(st);
-    return ret == ST_OK && ferror(f) ? ST_EIO : ret;
-}
-
-static int export_gdelt(st_db *db, const st_query *q, FILE *f)
-{
-    sqlite3_stmt *st = st_db_prepare(db, GROUPED_EVENTS);
-    if (!st)
-        return ST_EDB;
-    st_db_bind_query(st, q);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        put_gdelt_row(f, st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return ST_EDB;
-    return ferror(f) ? ST_EIO : ST_OK;
+    json_decref(arr);
+    return rc == ST_OK && ferror(f) ? ST_EIO : rc;
 }
 
 int st_export(st_db *db, const char *what, const char *format, const st_query *q, FILE *out,
@@ -246,7 +309,7 @@ int st_export(st_db *db, const char *what, const char *format, const st_query *q
              : !strcmp(what, "stories") ? st_db_stories_json(db, q, &doc)
                                         : st_db_articles_json(db, q, &doc);
     if (rc == ST_OK)
-        rc = export_array(db, doc, format, out);
+        rc = export_array(doc, format, out);
     free(doc);
     if (rc)
         st_seterr(err, errlen, rc, "export failed: %s", st_strerror(rc));

@@ -9,6 +9,11 @@
 #include "storytrack.h"
 
 int st_store_begin(st_db *db);
+/* Declares that other processes write this store at the same time (stream
+ * workers): rows all of them share are then written outside the batch's
+ * transaction, committed at once (PostgreSQL; SQLite has one writer anyway).
+ * Not for a recluster, which deletes those rows inside its transaction. */
+void st_store_set_shared_writers(st_db *db, int on);
 /* Whether the last failure was a conflict with another writer that a retry
  * of the whole transaction resolves (PostgreSQL deadlock or serialization
  * failure); the transaction is then aborted and must be rolled back. */

@@ -271,6 +271,7 @@ static int open_all(worker *w)
         rc = st_db_open(o->db_path, &w->db, w->err, w->errlen);
     if (rc != ST_OK)
         return rc;
+    st_store_set_shared_writers(w->db, 1);
     st_config cfg;
     if (o->cfg)
         cfg = *o->cfg;

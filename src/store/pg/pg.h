@@ -73,6 +73,9 @@ int64_t st_pg_value_int64(const PGresult *res, int row, int col);
 int st_pg_fresh_database(const char *server_url, const char *name, char *out, size_t outlen,
                          char *err, size_t errlen);
 
+/* Frees a connection's prepared-statement cache (pg_db.c). Accepts NULL. */
+void st_pg_cache_free(struct st_pg_cache *c);
+
 /* db.c's side */
 int st_pg_open(const char *url, st_db *db, char *err, size_t errlen);
 void st_pg_close(st_db *db);

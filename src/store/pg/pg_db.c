@@ -70,12 +70,80 @@ void st_pg_query_params(st_pg_params *p, const st_query *q)
     st_pg_text(p, q->text);
 }
 
-static PGresult *run_on(st_db *db, PGconn *conn, const char *sql, const st_pg_params *p)
+/* Prepared statements of one connection, by the hash of their text: the
+ * same few dozen statements run for every article, and parsing and planning
+ * them each time was half the server's time. Bounded: dynamic texts past
+ * CACHE_MAX run unprepared. */
+#define CACHE_MAX 256
+
+struct st_pg_cache {
+    uint64_t hash[CACHE_MAX];
+    char *sql[CACHE_MAX];
+    int n;
+};
+
+void st_pg_cache_free(struct st_pg_cache *c)
+{
+    for (int i = 0; c && i < c->n; i++)
+        free(c->sql[i]);
+    free(c);
+}
+
+/* Only these can be prepared; DECLARE, SET and the like run as they are. */
+static int preparable(const char *sql)
+{
+    static const char *const verbs[] = {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH"};
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (!strncmp(sql, verbs[i], strlen(verbs[i])))
+            return 1;
+    return 0;
+}
+
+/* The name of sql's prepared statement on conn ("" when it is not to be
+ * prepared), preparing it on first use; NULL when preparing failed. */
+static const char *prepared(PGconn *conn, struct st_pg_cache **cp, const char *sql,
+                            char name[24], PGresult **fail)
+{
+    *name = '\0';
+    if (!preparable(sql) || (!*cp && !(*cp = calloc(1, sizeof **cp))))
+        return name;
+    struct st_pg_cache *c = *cp;
+    uint64_t h = st_hash64(sql, strlen(sql));
+    for (int i = 0; i < c->n; i++)
+        if (c->hash[i] == h && !strcmp(c->sql[i], sql)) {
+            snprintf(name, 24, "st%d", i);
+            return name;
+        }
+    if (c->n == CACHE_MAX)
+        return name;
+    snprintf(name, 24, "st%d", c->n);
+    PGresult *res = PQprepare(conn, name, sql, 0, NULL);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+        *fail = res;
+        return NULL;
+    }
+    PQclear(res);
+    if (!(c->sql[c->n] = st_strdup(sql))) {
+        *name = '\0'; /* prepared but not remembered: harmless */
+        return name;
+    }
+    c->hash[c->n++] = h;
+    return name;
+}
+
+static PGresult *run_on(st_db *db, PGconn *conn, struct st_pg_cache **cache, const char *sql,
+                        const st_pg_params *p)
 {
     static const st_pg_params none;
     if (!p)
         p = &none;
-    PGresult *res = PQexecParams(conn, sql, p->n, NULL, p->v, p->len, p->fmt, 0);
+    char namebuf[24];
+    PGresult *res = NULL;
+    const char *name = prepared(conn, cache, sql, namebuf, &res);
+    if (name && *name)
+        res = PQexecPrepared(conn, name, p->n, p->v, p->len, p->fmt, 0);
+    else if (name)
+        res = PQexecParams(conn, sql, p->n, NULL, p->v, p->len, p->fmt, 0);
     ExecStatusType s = PQresultStatus(res);
     if (s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK)
         return res;
@@ -92,7 +160,7 @@ static PGresult *run_on(st_db *db, PGconn *conn, const char *sql, const st_pg_pa
 
 PGresult *st_pg_run(st_db *db, const char *sql, const st_pg_params *p)
 {
-    return run_on(db, db->pg, sql, p);
+    return run_on(db, db->pg, &db->pg_cache, sql, p);
 }
 
 PGresult *st_pg_run_side(st_db *db, const char *sql, const st_pg_params *p)
@@ -107,7 +175,7 @@ PGresult *st_pg_run_side(st_db *db, const char *sql, const st_pg_params *p)
         }
         PQclear(PQexec(db->pg_side, "SET client_min_messages=warning"));
     }
-    return run_on(db, db->pg_side, sql, p);
+    return run_on(db, db->pg_side, &db->pg_side_cache, sql, p);
 }
 
 int st_pg_exec(st_db *db, const char *sql, const st_pg_params *p)
@@ -227,5 +295,8 @@ void st_pg_close(st_db *db)
         PQfinish(db->pg);
         PQfinish(db->pg_side);
         db->pg = db->pg_side = NULL;
+        st_pg_cache_free(db->pg_cache);
+        st_pg_cache_free(db->pg_side_cache);
+        db->pg_cache = db->pg_side_cache = NULL;
     }
 }

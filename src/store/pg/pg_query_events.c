@@ -1,20 +1,61 @@
-/* pg_query_events.c — STUB: being written; every function answers ST_EDB for now. */
+/* pg_query_events.c — the PostgreSQL twins of query_events.c: CAMEO events
+ * grouped per story, and the GDELT rows of st_export (printed by the same
+ * st_export_gdelt_row as SQLite's). */
 #include "store/db.h"
-#include "store/pg/pg.h"
+#include "store/export_row.h"
+#include "store/pg/pg_query.h"
+
+/* query_events.c's GROUPED_EVENTS, columns in export_row.h's order. The
+ * story is max(a.story_id): constant within a group, as SQLite's bare
+ * column there is. */
+#define GROUPED_EVENTS                                                                       \
+    "SELECT gid, date, src, src_name, code, tgt, tgt_name, goldstein, quad, mentions,"      \
+    " sources, articles, place, first_off, story,"                                           \
+    " (SELECT url FROM articles WHERE id = g.article) AS url, article, added,"              \
+    " (SELECT text FROM cameo_events WHERE id = g.gid) AS sentence FROM ("                  \
+    "SELECT min(e.id) AS gid, min(e.date) AS date, e.source_actor AS src,"                  \
+    " max(e.source_name) AS src_name, e.code AS code, e.target_actor AS tgt,"              \
+    " max(e.target_name) AS tgt_name, max(e.goldstein) AS goldstein,"                       \
+    " max(e.quad_class) AS quad, count(*) AS mentions, count(DISTINCT a.source) AS sources," \
+    " count(DISTINCT e.article_id) AS articles, max(e.place) AS place,"                     \
+    " min(e.sent_start) AS first_off, max(a.story_id) AS story,"                             \
+    " min(e.article_id) AS article, max(a.ingested) AS added"                                \
+    " FROM cameo_events e JOIN articles a ON a.id = e.article_id"                            \
+    " WHERE e.negated = 0 AND ($1::text IS NULL OR a.language = $1)"                         \
+    " AND ($2::text IS NULL OR substr(e.date,1,10) >= substr($2,1,10))"                      \
+    " AND ($3::text IS NULL OR substr(e.date,1,10) <= substr($3,1,10))"                      \
+    " AND ($4 = 0 OR a.story_id = $4)"                                                       \
+    " GROUP BY coalesce(a.story_id, -a.id), e.source_actor, e.code, e.target_actor) g"      \
+    " ORDER BY gid LIMIT $5 OFFSET $6"
+
+#define EVENT_JSON                                                                               \
+    "json_build_object('id', gid, 'date', date, 'source', src, 'source_name', src_name,"         \
+    " 'code', code, 'target', tgt, 'target_name', tgt_name,"                                    \
+    " 'goldstein', " ST_PG_REAL("goldstein") ","                                                 \
+    " 'quad_class', quad, 'mentions', mentions, 'sources', sources, 'articles', articles,"      \
+    " 'place', place, 'story', story, 'article', article, 'url', url, 'sentence', sentence)"
 
 int st_pg_cameo_events_json(st_db *db, const st_query *q, char **out)
 {
-    (void)db;
-    (void)q;
-    (void)out;
-    return ST_EDB;
+    return st_pg_filtered_doc(db,
+                              ST_PG_TYPED_PARAMS "SELECT coalesce(json_agg(" EVENT_JSON
+                                                 "), '[]') FROM (" GROUPED_EVENTS ") ge",
+                              q, NULL, out);
 }
 
 int st_pg_export_gdelt(st_db *db, const st_query *q, FILE *f)
 {
-    (void)db;
-    (void)q;
-    (void)f;
-    return ST_EDB;
+    st_pg_params p = {0};
+    st_pg_query_params(&p, q);
+    PGresult *res = st_pg_run(db, ST_PG_TYPED_PARAMS GROUPED_EVENTS, &p);
+    if (!res)
+        return ST_EDB;
+    for (int r = 0, n = PQntuples(res); r < n; r++) {
+        const char *col[ST_GDELT_NCOLS];
+        for (int i = 0; i < ST_GDELT_NCOLS; i++)
+            col[i] = st_pg_value(res, r, i);
+        st_export_gdelt_row(f, col);
+    }
+    PQclear(res);
+    return ferror(f) ? ST_EIO : ST_OK;
 }
-
