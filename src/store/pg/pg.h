@@ -74,6 +74,7 @@ int st_pg_fresh_database(const char *server_url, const char *name, char *out, si
                          char *err, size_t errlen);
 
 /* Frees a connection's prepared-statement cache (pg_db.c). Accepts NULL. */
+struct st_pg_cache;
 void st_pg_cache_free(struct st_pg_cache *c);
 
 /* db.c's side */
