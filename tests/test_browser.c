@@ -11,7 +11,7 @@
 #include "store/store.h"
 
 static st_server *srv;
-static char base[64], dbpath[300], tmp[256];
+static char base[64], dbpath[512], tmp[256];
 static int64_t story_id;
 static int have_chromium;
 
@@ -117,7 +117,7 @@ static void t_setup(void)
         return;
     }
     th_tmpdir("browser", tmp);
-    snprintf(dbpath, sizeof dbpath, "%s/b.db", tmp);
+    th_db(tmp, "b", dbpath);
     st_server_opts o = {.db_path = dbpath};
     char err[256] = "";
     CHECK_INT(st_server_start(&o, &srv, err, sizeof err), ST_OK);

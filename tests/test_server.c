@@ -10,7 +10,7 @@
 #include "store/store.h"
 
 static st_server *srv;
-static char base[64], dbpath[300];
+static char base[64], dbpath[512];
 static int64_t story_id, first_article;
 
 typedef struct reply {
@@ -109,7 +109,7 @@ static void t_start(void)
 {
     char dir[256];
     th_tmpdir("server", dir);
-    snprintf(dbpath, sizeof dbpath, "%s/s.db", dir);
+    th_db(dir, "s", dbpath);
     st_server_opts o = {.db_path = dbpath, .port = 0, .threads = 3};
     char err[256] = "";
     int rc = st_server_start(&o, &srv, err, sizeof err);
@@ -473,6 +473,44 @@ static void t_live_version(void)
     json_decref(v3);
 }
 
+/* Articles over every story of the (cached) story list, as the worker
+ * thread that answers sees them; -1 on failure. */
+static long long story_total(void)
+{
+    json_t *d = NULL;
+    long long n = get("/api/stories?limit=500", &d) == 200 ? 0 : -1;
+    size_t i;
+    json_t *s;
+    json_array_foreach(d, i, s) n += num(s, "articles");
+    json_decref(d);
+    return n;
+}
+
+/* Every worker's cached story list must show the next article at once,
+ * whether the server's own writer stored it (POST) or another process did
+ * (the CLI's ingest into the same store). */
+static void t_cache_sees_writes(void)
+{
+    long long before = story_total();
+    for (int i = 0; i < 6; i++) /* fill every worker's cache */
+        CHECK(story_total() == before);
+    const char *rec = "{\"id\":\"cache1\",\"title\":\"Cache\",\"maintext\":\"An article "
+                      "posted while every worker holds the story list in its cache.\"}";
+    CHECK_INT(http("POST", "/api/articles", rec, strlen(rec), NULL), 201);
+    for (int i = 0; i < 6; i++)
+        CHECK(story_total() == before + 1);
+    char dir[256], file[300], cmd[1200];
+    th_tmpdir("server-cli", dir);
+    snprintf(file, sizeof file, "%s/one.jsonl", dir);
+    const char *line = "{\"id\":\"cli1\",\"title\":\"From the CLI\",\"maintext\":\"An article "
+                       "that another process ingests into the store the server reads.\"}\n";
+    CHECK_INT(th_write_file(file, line, strlen(line)), 0);
+    snprintf(cmd, sizeof cmd, "%s ingest --db '%s' %s", TH_CLI, dbpath, file);
+    CHECK_INT(th_sh(cmd, NULL, NULL), 0);
+    for (int i = 0; i < 6; i++)
+        CHECK(story_total() == before + 2);
+}
+
 static void t_stop(void)
 {
     st_server_stop(srv);
@@ -497,6 +535,7 @@ int main(void)
         RUN(t_page);
         RUN(t_concurrent);
         RUN(t_live_version);
+        RUN(t_cache_sees_writes);
         RUN(t_stop);
     }
     curl_global_cleanup();

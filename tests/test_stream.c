@@ -4,6 +4,7 @@
  * free loopback port; skips (with a note) where redis-server or hiredis is
  * missing. */
 #include <arpa/inet.h>
+#include <jansson.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -22,6 +23,7 @@ static pid_t redis_pid;
 static unsigned redis_port;
 static char tmp[256];
 static size_t corpus_articles; /* distinct articles of CORPUS, found by one clean worker */
+static char one_db[512];       /* the store that worker filled */
 
 /* ---------------------------------------------------------------- redis */
 
@@ -272,8 +274,8 @@ static void t_publish_consume(void)
 {
     size_t n = publish("corpus", CORPUS);
     CHECK(n >= 40);
-    char url[128], db[300], err[256] = "";
-    snprintf(db, sizeof db, "%s/one.db", tmp);
+    char url[128], db[512], err[256] = "";
+    th_db(tmp, "one", db);
     diags d = {0};
     st_worker_opts o = worker_opts("corpus", url, "w1", db, &d);
     st_worker_stats st;
@@ -289,6 +291,7 @@ static void t_publish_consume(void)
     CHECK_INT(count_articles(db), st.stored);
     CHECK_INT(pending("corpus"), 0);
     corpus_articles = st.stored;
+    snprintf(one_db, sizeof one_db, "%s", db);
     /* The stream is a log: a second group reads it all again, storing nothing new. */
     o.group = "g2";
     rc = st_worker_run(&o, &st, err, sizeof err);
@@ -302,7 +305,7 @@ static void t_publish_consume(void)
 /* Malformed entries are reported by id and acknowledged; good ones are stored. */
 static void t_malformed(void)
 {
-    char url[128], db[300], err[256] = "";
+    char url[128], db[512], err[256] = "";
     url_of("bad", url);
     st_stream *s = NULL;
     CHECK_INT(st_stream_open(url, &s, err, sizeof err), ST_OK);
@@ -323,7 +326,7 @@ static void t_malformed(void)
     char cmd[256];
     snprintf(cmd, sizeof cmd, "redis-cli -p %u XADD bad '*' other 1", redis_port);
     int have_cli = th_sh(cmd, NULL, NULL) == 0;
-    snprintf(db, sizeof db, "%s/bad.db", tmp);
+    th_db(tmp, "bad", db);
     diags d = {0};
     st_worker_opts o = worker_opts("bad", url, "w1", db, &d);
     st_worker_stats st;
@@ -347,8 +350,8 @@ static void t_malformed(void)
 static void t_killed_worker_claimed(void)
 {
     size_t n = publish("kill", CORPUS);
-    char url[128], db[300], err[256] = "";
-    snprintf(db, sizeof db, "%s/kill.db", tmp);
+    char url[128], db[512], err[256] = "";
+    th_db(tmp, "kill", db);
     CHECK(killed_worker("kill", "a", db, "committed", 2));
     CHECK(killed_worker("kill", "b", db, "read", 1));
     CHECK_INT(pending("kill"), 16);
@@ -374,8 +377,8 @@ static void t_killed_worker_claimed(void)
 static void t_restart_resumes(void)
 {
     publish("restart", CORPUS);
-    char url[128], db[300], err[256] = "";
-    snprintf(db, sizeof db, "%s/restart.db", tmp);
+    char url[128], db[512], err[256] = "";
+    th_db(tmp, "restart", db);
     CHECK(killed_worker("restart", "r", db, "read", 1));
     CHECK_INT(pending("restart"), 8);
     diags d = {0};
@@ -394,8 +397,8 @@ static void t_restart_resumes(void)
 static void t_two_workers_one_db(void)
 {
     size_t n = publish("pair", CORPUS);
-    char db[300];
-    snprintf(db, sizeof db, "%s/pair.db", tmp);
+    char db[512];
+    th_db(tmp, "pair", db);
     /* Created first: two st_db_open racing on a new file both run the first
      * migration, and one fails ("table articles already exists"). */
     CHECK_INT(count_articles(db), 0);
@@ -408,6 +411,75 @@ static void t_two_workers_one_db(void)
     CHECK_INT(count_articles(db), corpus_articles);
 }
 
+/* Checks the clusters of a store the workers shared: every article linked to
+ * an event and a story, no event id handed to two stories; *events and
+ * *stories get the number of each. */
+static void check_links(const char *db_path, size_t *events, size_t *stories)
+{
+    st_db *db = NULL;
+    char *doc = NULL;
+    *events = *stories = 0;
+    CHECK_INT(st_db_open(db_path, &db, NULL, 0), ST_OK);
+    if (db)
+        CHECK_INT(st_db_articles_json(db, NULL, &doc), ST_OK);
+    st_db_close(db);
+    json_t *arts = doc ? json_loads(doc, 0, NULL) : NULL;
+    free(doc);
+    json_t *story_of = json_object(), *seen_story = json_object();
+    size_t i, unlinked = 0, split = 0;
+    json_t *a;
+    json_array_foreach(arts, i, a) {
+        json_int_t ev = json_integer_value(json_object_get(a, "event"));
+        json_int_t story = json_integer_value(json_object_get(a, "story"));
+        unlinked += ev <= 0 || story <= 0;
+        char key[32];
+        snprintf(key, sizeof key, "%lld", (long long)ev);
+        json_t *known = json_object_get(story_of, key);
+        if (!known)
+            json_object_set_new(story_of, key, json_integer(story));
+        split += known && json_integer_value(known) != story;
+        snprintf(key, sizeof key, "%lld", (long long)story);
+        json_object_set_new(seen_story, key, json_true());
+    }
+    CHECK_INT(json_array_size(arts), corpus_articles);
+    CHECK_INT(unlinked, 0);
+    CHECK_INT(split, 0);
+    *events = json_object_size(story_of);
+    *stories = json_object_size(seen_story);
+    json_decref(arts);
+    json_decref(story_of);
+    json_decref(seen_story);
+}
+
+/* Four workers at once on one store, two of them restarted after dying by
+ * SIGKILL (one after committing its batch, one before): every article is
+ * stored once and linked once, as when one worker takes the whole stream. */
+static void t_workers_share_store(void)
+{
+    publish("share", CORPUS);
+    char db[512];
+    th_db(tmp, "share", db);
+    CHECK_INT(count_articles(db), 0); /* migrated before the race, as in t_two_workers_one_db */
+    CHECK(killed_worker("share", "k1", db, "committed", 1));
+    CHECK(killed_worker("share", "k2", db, "read", 1));
+    CHECK_INT(count_articles(db), 8);
+    CHECK_INT(pending("share"), 16);
+    const char *names[] = {"k1", "k2", "p1", "p2"};
+    pid_t pid[4];
+    for (int i = 0; i < 4; i++)
+        pid[i] = spawn_worker("share", names[i], db, NULL, 0);
+    for (int i = 0; i < 4; i++)
+        CHECK_INT(exit_status(pid[i]), 0);
+    CHECK_INT(pending("share"), 0);
+    CHECK_INT(count_articles(db), corpus_articles);
+    size_t ev_shared, st_shared, ev_one, st_one;
+    check_links(db, &ev_shared, &st_shared);
+    check_links(one_db, &ev_one, &st_one);
+    printf("# one worker: %zu events, %zu stories; four sharing: %zu events, %zu stories\n",
+           ev_one, st_one, ev_shared, st_shared);
+    CHECK(st_shared > 0 && ev_shared >= st_shared);
+}
+
 /* The real seed articles (plain text files) survive the trip as entries. */
 static void t_seeds(void)
 {
@@ -417,8 +489,8 @@ static void t_seeds(void)
     }
     size_t n = publish("seeds", TH_SEEDS);
     CHECK_INT(n, 5);
-    char url[128], db[300], err[256] = "";
-    snprintf(db, sizeof db, "%s/seeds.db", tmp);
+    char url[128], db[512], err[256] = "";
+    th_db(tmp, "seeds", db);
     diags d = {0};
     st_worker_opts o = worker_opts("seeds", url, "s1", db, &d);
     st_worker_stats st;
@@ -433,8 +505,8 @@ static void t_seeds(void)
 static void t_stop_flag(void)
 {
     publish("stop", CORPUS);
-    char url[128], db[300], err[256] = "";
-    snprintf(db, sizeof db, "%s/stop.db", tmp);
+    char url[128], db[512], err[256] = "";
+    th_db(tmp, "stop", db);
     volatile sig_atomic_t stop = 1;
     diags d = {0};
     st_worker_opts o = worker_opts("stop", url, "s", db, &d);
@@ -467,6 +539,7 @@ int main(void)
         RUN(t_killed_worker_claimed);
         RUN(t_restart_resumes);
         RUN(t_two_workers_one_db);
+        RUN(t_workers_share_store);
         RUN(t_seeds);
         RUN(t_stop_flag);
         RUN(t_unreachable);

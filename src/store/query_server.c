@@ -17,7 +17,11 @@ static int id_doc(st_db *db, const char *sql, int64_t id, char **out)
     return st_db_step_doc(st, out);
 }
 
-int st_qs_readonly(st_db *db) { return st_db_exec(db, "PRAGMA query_only=1", NULL, 0); }
+int st_qs_readonly(st_db *db)
+{
+    ST_ON_PG(db, st_pg_qs_readonly(db));
+    return st_db_exec(db, "PRAGMA query_only=1", NULL, 0);
+}
 
 int st_qs_version_json(st_db *db, char **out)
 {

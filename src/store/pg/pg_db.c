@@ -148,8 +148,10 @@ static PGresult *run_on(st_db *db, PGconn *conn, struct st_pg_cache **cache, con
     if (s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK)
         return res;
     const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-    /* A unique violation is an answer (ST_EDUP), not a fault: keep it quiet. */
-    if (!state || strcmp(state, "23505"))
+    /* A unique violation is an answer (ST_EDUP), and a deadlock or
+     * serialization failure is retried by the caller (st_store_transient):
+     * neither is a fault to print. */
+    if (!state || (strcmp(state, "23505") && strcmp(state, "40P01") && strcmp(state, "40001")))
         fprintf(stderr, "storytrack: sql: %s", PQerrorMessage(conn));
     db->pg_state[0] = 0;
     if (state)
