@@ -6,9 +6,9 @@
  * topic words and two capitalised names; its articles mix those with words
  * drawn from a Zipf background vocabulary, so events overlap by chance. For
  * each size the articles are analysed (st_doc_analyse) and clustered
- * (st_clusterer_add) in publish order; printed: articles/s, bytes held by the
- * clusterer per live article (mallinfo2), and event BCubed F1 against the
- * planted events. --write N path also saves the first N articles as JSON
+ * (st_clusterer_add) in publish order; printed: articles/s, the time per
+ * article of each of the two calls, bytes held by the clusterer per live
+ * article (mallinfo2), and event BCubed F1 against the planted events. --write N path also saves the first N articles as JSON
  * Lines for the scikit-learn peer (bench/sklearn_stories.py). */
 #include <malloc.h>
 #include <stdio.h>
@@ -225,10 +225,11 @@ static int run_size(st_text *tx, const st_concepts *cs, size_t n, double max_s, 
     st_eval e, es;
     st_eval_labels(gold, pred, done, &e);
     st_eval_labels(gold_st, pred_st, done, &es);
-    printf("generated %8zu%s articles: %8.0f articles/s (analyse+cluster; cluster alone %.0f/s), "
-           "%6.0f bytes/live article "
+    printf("generated %8zu%s articles: %8.0f articles/s (analyse+cluster; cluster alone %.0f/s; "
+           "%.1f + %.1f us/article), %6.0f bytes/live article "
            "(%zu live, %.1f MB held), events %zu (planted %zu), event BCubed F1 %.3f, story BCubed F1 %.3f\n",
            done, done < n ? " (time cap)" : "", (double)done / secs, (double)done / (secs - an_s),
+           done ? an_s / (double)done * 1e6 : 0.0, done ? (secs - an_s) / (double)done * 1e6 : 0.0,
            live ? (double)held / (double)live : 0.0, live, held / 1048576.0, e.pred_clusters,
            e.gold_clusters, e.bc_f1, es.bc_f1);
     st_clusterer_free(c);

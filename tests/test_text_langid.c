@@ -14,7 +14,7 @@
 
 #define TC_DIR "/usr/share/libexttextcat/"
 #define GOLD_DEV "../shared/gold/dev.jsonl"
-#define CUT 4096 /* langid.c's ST_LANG_MAX_BYTES */
+#define CUT 2048 /* langid.c's ST_LANG_MAX_BYTES */
 
 typedef struct ref {
     void *tc;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cluster/cluster_int.h"
+#include "text/sort.h"
 
 #define NS_TERM 0x51ed270b27d3a1f9ULL
 #define NS_CONCEPT 0x2545f4914f6cdd1dULL
@@ -68,22 +69,20 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+static int u64_less(const uint64_t *a, const uint64_t *b) { return *a < *b; }
+ST_DEFINE_SORT(sort_u64, uint64_t, u64_less)
+
 /* Hashes of every prefix (3+ bytes) of every folded headline word: a stem is
  * (almost always) a prefix of its word, so this tells which terms are in the
  * headline without stemming it again. */
 static size_t title_prefixes(const st_doc *d, uint64_t *out)
 {
-    st_tokiter it;
-    st_token tok;
     size_t n = 0;
-    st_tokiter_init(&it, d->text, d->title_len);
-    while (st_tokiter_next(&it, &tok) && n < MAX_TITLE_PREFIXES) {
-        if (tok.kind != ST_TOK_WORD) continue;
-        char w[128];
-        size_t wl = st_token_fold(d->text, &tok, w, sizeof w);
-        for (size_t l = 3; l <= wl && n < MAX_TITLE_PREFIXES; l++) out[n++] = st_hash64(w, l);
+    for (size_t k = 0; k < d->nwords && d->words[k].end <= d->title_len && n < MAX_TITLE_PREFIXES; k++) {
+        const char *w = d->words_text + d->words[k].off;
+        for (size_t l = 3; l <= d->words[k].len && n < MAX_TITLE_PREFIXES; l++) out[n++] = st_hash64(w, l);
     }
-    qsort(out, n, sizeof *out, cmp_u64);
+    sort_u64(out, n);
     return n;
 }
 

@@ -74,16 +74,14 @@ const char *st_surface_get(const st_surface *s, uint64_t key)
 int st_surface_learn(st_surface *s, const st_doc *doc, const st_surface_term *terms, size_t n,
                      size_t max_bytes)
 {
-    st_tokiter it;
-    st_token tok;
     size_t end = doc->title_len + max_bytes;
-    st_tokiter_init(&it, doc->text, end < doc->len ? end : doc->len);
-    while (st_tokiter_next(&it, &tok)) {
-        if (tok.kind != ST_TOK_WORD) continue;
-        char w[96];
-        size_t wl = st_token_fold(doc->text, &tok, w, sizeof w);
+    for (size_t k = 0; k < doc->nwords && doc->words[k].end <= end; k++) {
+        const char *w = doc->words_text + doc->words[k].off;
+        size_t wl = doc->words[k].len;
         for (size_t i = 0; i < n; i++) {
-            if (terms[i].len > wl || memcmp(w, terms[i].stem, terms[i].len) != 0) continue;
+            if (terms[i].len > wl || (terms[i].len && terms[i].stem[0] != w[0]) ||
+                memcmp(w, terms[i].stem, terms[i].len) != 0)
+                continue;
             if (st_surface_add(s, terms[i].key, w, wl) != ST_OK) return ST_ENOMEM;
         }
     }

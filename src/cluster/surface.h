@@ -45,10 +45,10 @@ int st_surface_add(st_surface *s, uint64_t key, const char *word, size_t n);
 /* The most frequent form of key, or NULL when none was seen. Borrowed: valid
  * until the next st_surface_add. */
 const char *st_surface_get(const st_surface *s, uint64_t key);
-/* Scans the first `max_bytes` of doc->text (after the headline) and counts,
- * for each of terms[0..n), every folded word of which its stem is a prefix
- * (Snowball stems are prefixes of their words in nearly every language):
- * no second stemming pass is needed. */
+/* Goes over the doc's words (st_doc.words) that end within the headline and
+ * the first `max_bytes` after it, and counts, for each of terms[0..n), every
+ * folded word of which its stem is a prefix (Snowball stems are prefixes of
+ * their words in nearly every language): no second stemming pass is needed. */
 int st_surface_learn(st_surface *s, const st_doc *doc, const st_surface_term *terms, size_t n,
                      size_t max_bytes);
 

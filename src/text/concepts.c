@@ -24,6 +24,7 @@ typedef struct slot {
     int32_t concept;
     uint8_t nwords;
     uint8_t acronym; /* matches only words written in capitals */
+    uint8_t prefix;  /* the first words of a longer alias; nwords 0 when only that */
 } slot;
 
 struct st_concepts {
@@ -54,10 +55,33 @@ static uint64_t phrase_step(uint64_t h, uint64_t wh)
 
 /* ------------------------------------------------------------ tokenizer */
 
+/* utf8proc's category, without its table walk for ASCII (most of the text
+ * scanned): ASCII other than letters and digits is never part of a word, so
+ * it answers "unassigned", which no word test accepts. */
+static utf8proc_category_t category_of(utf8proc_int32_t cp)
+{
+    if (cp >= 0x80) return utf8proc_category(cp);
+    if (cp >= 'a' && cp <= 'z') return UTF8PROC_CATEGORY_LL;
+    if (cp >= 'A' && cp <= 'Z') return UTF8PROC_CATEGORY_LU;
+    if (cp >= '0' && cp <= '9') return UTF8PROC_CATEGORY_ND;
+    return UTF8PROC_CATEGORY_CN;
+}
+
 static int is_word_cp(utf8proc_int32_t cp)
 {
-    utf8proc_category_t c = utf8proc_category(cp);
+    utf8proc_category_t c = category_of(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* The code point at s[0..n) and its length (<= 0: invalid), ASCII inline. */
+static utf8proc_ssize_t next_cp(const char *s, size_t n, utf8proc_int32_t *cp)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    return utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, cp);
 }
 
 /* Folds s[0..n) (lower case, no accents) onto b. */
@@ -85,16 +109,23 @@ static int fold_append(st_buf *b, const char *s, size_t n)
     return rc;
 }
 
-static const char *const SUFFIXES[] = {"nya", "es", "s", "en", "n"};
+static const struct { const char *s; size_t n; } SUFFIXES[] = {
+    {"nya", 3}, {"es", 2}, {"s", 1}, {"en", 2}, {"n", 1}};
+
+static int ends_with(const char *f, size_t n, const char *suf, size_t sl)
+{
+    if (n < sl + 3) return 0;
+    for (size_t i = 1; i <= sl; i++)
+        if (f[n - i] != suf[sl - i]) return 0;
+    return 1;
+}
 
 static void word_variants(word *w, const char *f)
 {
     w->nvar = 0;
-    for (size_t k = 0; k < sizeof SUFFIXES / sizeof *SUFFIXES && w->nvar < MAX_VARIANTS; k++) {
-        size_t sl = strlen(SUFFIXES[k]);
-        if (w->flen < sl + 3 || memcmp(f + w->flen - sl, SUFFIXES[k], sl) != 0) continue;
-        w->var[w->nvar++] = st_hash64(f, w->flen - sl);
-    }
+    for (size_t k = 0; k < sizeof SUFFIXES / sizeof *SUFFIXES && w->nvar < MAX_VARIANTS; k++)
+        if (ends_with(f, w->flen, SUFFIXES[k].s, SUFFIXES[k].n))
+            w->var[w->nvar++] = st_hash64(f, w->flen - SUFFIXES[k].n);
 }
 
 /* Splits s into words; *words and fb are filled (caller frees both). */
@@ -105,8 +136,7 @@ static int tokenize(const char *s, size_t n, word **words, size_t *nw, st_buf *f
     int sent_next = 1;
     while (i < n) {
         utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(n - i), &cp);
+        utf8proc_ssize_t k = next_cp(s + i, n - i, &cp);
         if (k <= 0) { i++; continue; }
         if (!is_word_cp(cp)) {
             if (cp == '.' || cp == '!' || cp == '?' || cp == '\n' || cp == ':') sent_next = 1;
@@ -116,9 +146,10 @@ static int tokenize(const char *s, size_t n, word **words, size_t *nw, st_buf *f
         size_t start = i;
         int upper = 1, has_upper = 0, cap_first = 0, first = 1;
         while (i < n) {
-            k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-            if (k <= 0 || !is_word_cp(cp)) break;
-            utf8proc_category_t c = utf8proc_category(cp);
+            k = next_cp(s + i, n - i, &cp);
+            if (k <= 0) break;
+            utf8proc_category_t c = category_of(cp);
+            if (c < UTF8PROC_CATEGORY_LU || c > UTF8PROC_CATEGORY_NO) break;
             if (c == UTF8PROC_CATEGORY_LL) upper = 0;
             if (c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT) {
                 has_upper = 1;
@@ -188,18 +219,38 @@ static int tab_grow(st_concepts *cs)
     return ST_OK;
 }
 
+/* The slot of key, inserted empty (no alias, not a prefix) when missing. */
+static slot *tab_slot(st_concepts *cs, uint64_t key)
+{
+    if (!key) key = 1;
+    slot *sl = tab_find(cs, key);
+    if (sl) return sl;
+    if ((cs->tab_used + 1) * 2 > cs->tab_cap && tab_grow(cs) != ST_OK) return NULL;
+    size_t m = cs->tab_cap - 1, i = (size_t)key & m;
+    while (cs->tab[i].key) i = (i + 1) & m;
+    cs->tab[i] = (slot){key, -1, 0, 0, 0};
+    cs->tab_used++;
+    return &cs->tab[i];
+}
+
 /* First alias wins when two concepts share one (deterministic: file order). */
 static int tab_put(st_concepts *cs, uint64_t key, int32_t concept_ix, int nwords, int acronym)
 {
-    if (!key) key = 1;
-    if (tab_find(cs, key)) return ST_OK;
-    if ((cs->tab_used + 1) * 2 > cs->tab_cap && tab_grow(cs) != ST_OK) return ST_ENOMEM;
-    size_t m = cs->tab_cap - 1, i = (size_t)key & m;
-    while (cs->tab[i].key) i = (i + 1) & m;
-    cs->tab[i] = (slot){key, concept_ix, (uint8_t)nwords, (uint8_t)acronym};
-    cs->tab_used++;
+    slot *sl = tab_slot(cs, key);
+    if (!sl) return ST_ENOMEM;
+    if (sl->nwords) return ST_OK;
+    sl->concept = concept_ix;
+    sl->nwords = (uint8_t)nwords;
+    sl->acronym = (uint8_t)acronym;
     if (nwords > cs->max_words) cs->max_words = nwords;
     return ST_OK;
+}
+
+/* The alias whose phrase hash is key, or NULL (prefix-only slots are not aliases). */
+static const slot *alias_find(const st_concepts *cs, uint64_t key)
+{
+    const slot *sl = tab_find(cs, key);
+    return sl && sl->nwords ? sl : NULL;
 }
 
 static int is_acronym(const char *a)
@@ -223,8 +274,14 @@ static int add_alias(st_concepts *cs, int32_t ix, const char *alias, size_t n)
     int rc = tokenize(a, n, &ws, &nw, &fb);
     if (rc == ST_OK && nw > 0 && nw <= MAX_PHRASE_WORDS) {
         uint64_t h = PHRASE_SEED;
-        for (size_t i = 0; i < nw; i++) h = phrase_step(h, ws[i].h);
-        rc = tab_put(cs, h, ix, (int)nw, is_acronym(a));
+        for (size_t i = 0; i < nw && rc == ST_OK; i++) {
+            h = phrase_step(h, ws[i].h);
+            if (i + 1 == nw) break;
+            slot *sl = tab_slot(cs, h); /* scanning extends a phrase only along these */
+            if (sl) sl->prefix = 1;
+            else rc = ST_ENOMEM;
+        }
+        if (rc == ST_OK) rc = tab_put(cs, h, ix, (int)nw, is_acronym(a));
     }
     free(ws);
     st_buf_free(&fb);
@@ -404,11 +461,19 @@ static const slot *longest_match(const st_concepts *cs, const word *ws, size_t a
     uint64_t pre[MAX_PHRASE_WORDS + 1];
     size_t maxl = avail < (size_t)cs->max_words ? avail : (size_t)cs->max_words;
     pre[0] = PHRASE_SEED;
-    for (size_t l = 1; l <= maxl; l++) pre[l] = phrase_step(pre[l - 1], ws[l - 1].h);
-    for (size_t l = maxl; l >= 1; l--) {
-        const slot *sl = tab_find(cs, pre[l]);
+    /* A phrase of l words starts with l - 1 words that are some alias's
+     * prefix: stop extending at the first that is not. */
+    size_t reach = 0;
+    while (reach < maxl) {
+        pre[reach + 1] = phrase_step(pre[reach], ws[reach].h);
+        reach++;
+        const slot *p = tab_find(cs, pre[reach]);
+        if (!p || !p->prefix) break;
+    }
+    for (size_t l = reach; l >= 1; l--) {
+        const slot *sl = alias_find(cs, pre[l]);
         for (size_t v = 0; !sl && v < ws[l - 1].nvar; v++)
-            sl = tab_find(cs, phrase_step(pre[l - 1], ws[l - 1].var[v]));
+            sl = alias_find(cs, phrase_step(pre[l - 1], ws[l - 1].var[v]));
         if (sl && sl->nwords == l && (!sl->acronym || all_upper(ws, l))) return sl;
     }
     return NULL;

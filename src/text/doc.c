@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/sort.h"
 #include "text/text_int.h"
 #include "util/util.h"
 
@@ -13,7 +14,38 @@
 typedef struct doc_impl {
     st_doc pub; /* first member: st_doc * and doc_impl * convert */
     st_buf arena;
+    st_buf words; /* folded word forms (pub.words_text once complete) */
+    size_t words_cap;
 } doc_impl;
+
+/* Appends s[0..n) and a NUL to an arena in one step (st_buf keeps a spare
+ * byte past len, so the NUL fits the same reservation). */
+static int arena_put(st_buf *b, const char *s, size_t n)
+{
+    if (st_buf_reserve(b, n + 1) != ST_OK)
+        return ST_ENOMEM;
+    memcpy(b->s + b->len, s, n);
+    b->s[b->len + n] = '\0';
+    b->len += n + 1;
+    return ST_OK;
+}
+
+/* Keeps the folded form of a word token for later stages (st_word). */
+static int keep_word(doc_impl *d, const st_token *tok, const char *folded, size_t n)
+{
+    st_doc *doc = &d->pub;
+    if (doc->nwords == d->words_cap) {
+        size_t nc = d->words_cap ? d->words_cap * 2 : 128;
+        st_word *nw = realloc(doc->words, nc * sizeof *nw);
+        if (!nw)
+            return ST_ENOMEM;
+        doc->words = nw;
+        d->words_cap = nc;
+    }
+    doc->words[doc->nwords++] = (st_word){(uint32_t)(tok->off + tok->len), (uint32_t)d->words.len,
+                                          (uint32_t)n};
+    return arena_put(&d->words, folded, n);
+}
 
 /* Counting table: open addressing over term hashes -> index in terms[]. */
 typedef struct counter {
@@ -68,20 +100,21 @@ static int counter_add(counter *c, st_buf *arena, const char *w, size_t n)
         c->tcap = nc;
     }
     c->offs[c->n] = (uint32_t)arena->len;
-    if (st_buf_append(arena, w, n) != ST_OK || st_buf_putc(arena, '\0') != ST_OK)
+    if (arena_put(arena, w, n) != ST_OK)
         return ST_ENOMEM;
     c->terms[c->n] = (st_term){NULL, h, 1};
     c->slots[j] = ++c->n;
     return ST_OK;
 }
 
-static int cmp_term(const void *a, const void *b)
+static int term_less(const st_term *x, const st_term *y)
 {
-    const st_term *x = a, *y = b;
     if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return strcmp(x->text, y->text);
+        return x->hash < y->hash;
+    return strcmp(x->text, y->text) < 0;
 }
+
+ST_DEFINE_SORT(sort_terms, st_term, term_less)
 
 /* Latin-script words need two letters to be terms ("a", "s" from "U.S"
  * splits, initials): first code point below U+0370. */
@@ -122,6 +155,8 @@ static int collect_terms(st_text *t, doc_impl *d)
         if (tok.kind == ST_TOK_URL || tok.kind == ST_TOK_EMAIL)
             continue;
         size_t n = st_token_fold(doc->text, &tok, folded, sizeof folded);
+        if (tok.kind == ST_TOK_WORD && (rc = keep_word(d, &tok, folded, n)) != ST_OK)
+            break;
         if (n == 0 || !has_alnum(folded, n))
             continue;
         if (tok.kind == ST_TOK_WORD && too_short(folded, n))
@@ -138,11 +173,12 @@ static int collect_terms(st_text *t, doc_impl *d)
     if (rc == ST_OK) {
         for (size_t i = 0; i < c.n; i++)
             c.terms[i].text = d->arena.s + c.offs[i];
-        if (c.n)
-            qsort(c.terms, c.n, sizeof *c.terms, cmp_term);
+        sort_terms(c.terms, c.n);
         doc->terms = c.terms;
         doc->nterms = c.n;
         c.terms = NULL;
+        doc->words_text = st_buf_cstr(&d->words); /* "" when no word: never NULL */
+        rc = d->words.oom ? ST_ENOMEM : ST_OK;
     }
     free(c.terms);
     free(c.slots);
@@ -242,6 +278,8 @@ void st_doc_free(st_doc *doc)
     free(doc->text);
     free(doc->sents);
     free(doc->terms);
+    free(doc->words);
     st_buf_free(&d->arena);
+    st_buf_free(&d->words);
     free(d);
 }

@@ -31,7 +31,10 @@
 #define ST_TEXTCAT_DIR "/usr/share/libexttextcat/"
 #endif
 
-#define ST_LANG_MAX_BYTES 4096    /* classify at most this much: enough, and fast */
+/* Classify at most this much: 2 KB of prose is some 300 words, far more
+ * than textcat needs for a sure answer, and the n-gram counting and ranking
+ * grow with the text (bench/stories.sh, docs/clustering.md). */
+#define ST_LANG_MAX_BYTES 2048
 #define ST_LANG_FULL_LETTERS 60.0 /* letters for full confidence */
 
 int st_langid_open(st_text *t, char *err, size_t errlen)

@@ -320,6 +320,35 @@ static int build_posts(st_langfp *L, const lf_loader *ld)
     return ST_OK;
 }
 
+/* Dense rows for the n-grams with ST_LF_DENSE_MIN postings or more (see
+ * langid_int.h); none when there are more languages than a row holds. */
+static int build_dense(st_langfp *L)
+{
+    L->dense_row = calloc(L->ngrams + 1, sizeof *L->dense_row);
+    if (!L->dense_row)
+        return ST_ENOMEM;
+    if (L->nlangs > ST_LF_DENSE_W)
+        return ST_OK;
+    size_t rows = 0;
+    for (size_t i = 0; i < L->ngrams; i++)
+        rows += L->pstart[i + 1] - L->pstart[i] >= ST_LF_DENSE_MIN;
+    L->dense = malloc((rows ? rows : 1) * ST_LF_DENSE_W * sizeof *L->dense);
+    if (!L->dense)
+        return ST_ENOMEM;
+    size_t r = 0;
+    for (size_t i = 0; i < L->ngrams; i++) {
+        if (L->pstart[i + 1] - L->pstart[i] < ST_LF_DENSE_MIN)
+            continue;
+        int16_t *row = L->dense + r * ST_LF_DENSE_W;
+        for (size_t l = 0; l < ST_LF_DENSE_W; l++)
+            row[l] = ST_LF_DENSE_NONE;
+        for (uint32_t p = L->pstart[i]; p < L->pstart[i + 1]; p++)
+            row[L->posts[p] >> 16] = (int16_t)(L->posts[p] & 0xFFFF);
+        L->dense_row[i] = (uint32_t)++r;
+    }
+    return ST_OK;
+}
+
 /* Splits a fpdb.conf line into file and name; 0 when it has fewer than two fields. */
 static int conf_fields(char *line, char **file, char **name)
 {
@@ -391,7 +420,7 @@ int st_langfp_load(const char *conf, const char *dir, st_langfp **out, char *err
     lf_loader ld = {0};
     int rc = load_conf(L, &ld, conf, dir, err, errlen);
     L->nfixed = L->ngrams;
-    if (rc == ST_OK && (rc = build_posts(L, &ld)) != ST_OK)
+    if (rc == ST_OK && ((rc = build_posts(L, &ld)) != ST_OK || (rc = build_dense(L)) != ST_OK))
         st_seterr(err, errlen, rc, "out of memory");
     if (rc == ST_OK && !(L->dist = calloc(L->nlangs, sizeof *L->dist)))
         rc = st_seterr(err, errlen, ST_ENOMEM, "out of memory");
@@ -401,8 +430,6 @@ int st_langfp_load(const char *conf, const char *dir, st_langfp **out, char *err
         st_langfp_free(L);
         return rc;
     }
-    for (size_t i = 0; i <= ST_LF_TABLEMASK; i++)
-        L->head[i] = -1;
     *out = L;
     return ST_OK;
 }
@@ -428,10 +455,14 @@ void st_langfp_free(st_langfp *L)
     free(L->kcnt);
     free(L->buf);
     free(L->seen);
-    free(L->chain);
+    free(L->ord);
+    free(L->ord_tmp);
+    free(L->kbucket);
     free(L->order);
     free(L->hits);
     free(L->tmp);
     free(L->dist);
+    free(L->dense);
+    free(L->dense_row);
     free(L);
 }

@@ -169,10 +169,18 @@ static int reserve_seen(st_langfp *L, size_t need)
     if (!s)
         return -1;
     L->seen = s;
-    int32_t *c = realloc(L->chain, cap * sizeof *c);
-    if (!c)
+    uint32_t *o = realloc(L->ord, cap * sizeof *o);
+    if (!o)
         return -1;
-    L->chain = c;
+    L->ord = o;
+    o = realloc(L->ord_tmp, cap * sizeof *o);
+    if (!o)
+        return -1;
+    L->ord_tmp = o;
+    uint16_t *b = realloc(L->kbucket, cap * sizeof *b);
+    if (!b)
+        return -1;
+    L->kbucket = b;
     uint32_t *k = realloc(L->kcnt, cap * sizeof *k);
     if (!k)
         return -1;
@@ -266,17 +274,12 @@ typedef struct lf_hent {
     uint32_t cnt, id; /* id: index in seen */
 } lf_hent;
 
+/* One spare entry past the end: sift_down reads the right sibling without a
+ * bounds branch and masks the comparison instead. */
 typedef struct lf_heap {
-    lf_hent e[ST_LF_MAXNGRAMS];
+    lf_hent e[ST_LF_MAXNGRAMS + 1];
     size_t size;
 } lf_heap;
-
-static void swap_hent(lf_hent *a, lf_hent *b)
-{
-    lf_hent t = *a;
-    *a = *b;
-    *b = t;
-}
 
 static void sift_up(lf_heap *h, size_t child)
 {
@@ -284,21 +287,27 @@ static void sift_up(lf_heap *h, size_t child)
         size_t parent = (child - 1) >> 1;
         if (h->e[parent].cnt <= h->e[child].cnt)
             return;
-        swap_hent(&h->e[parent], &h->e[child]);
+        lf_hent t = h->e[parent];
+        h->e[parent] = h->e[child];
+        h->e[child] = t;
         child = parent;
     }
 }
 
+/* textcat's swapping sift, done by moving a hole down (the same final
+ * layout) and picking the child without a branch: the choice is a coin toss
+ * on count ties, which a branch predictor loses. */
 static void sift_down(lf_heap *h, size_t size, size_t parent)
 {
+    lf_hent x = h->e[parent];
     for (size_t child = parent * 2 + 1; child < size; child = parent * 2 + 1) {
-        if (child + 1 < size && h->e[child].cnt > h->e[child + 1].cnt)
-            child++;
-        if (h->e[parent].cnt <= h->e[child].cnt)
-            return;
-        swap_hent(&h->e[parent], &h->e[child]);
+        child += (child + 1 < size) & (h->e[child].cnt > h->e[child + 1].cnt);
+        if (x.cnt <= h->e[child].cnt)
+            break;
+        h->e[parent] = h->e[child];
         parent = child;
     }
+    h->e[parent] = x;
 }
 
 /* textcat's heapinsert: an equal count replaces the root. */
@@ -327,23 +336,48 @@ static lf_hent heap_extract(lf_heap *h)
     return top;
 }
 
-/* Pours the counted n-grams chain by chain (chains in table order, each
- * newest first) into the heap; top[r] gets the n-gram of rank r. */
-static size_t top_ngrams(st_langfp *L, size_t nseen, uint32_t top[ST_LF_MAXNGRAMS])
+#if ST_LF_TABLEMASK != 8191
+#error "table_order sorts 13-bit chain numbers"
+#endif
+
+/* The seen n-grams (indexes in seen) in the order textcat pours its count
+ * table: chains in table order, each newest first. Two stable counting
+ * passes over the 13-bit chain number (low 7 bits, then high 6), fed the
+ * indexes newest first, give that order without visiting all 8192 chains
+ * (most are empty for an article). */
+static const uint32_t *table_order(st_langfp *L, size_t nseen)
 {
+    uint32_t lo[129] = {0}, hi[65] = {0};
     for (size_t k = 0; k < nseen; k++) {
         uint16_t b = L->bucket[L->seen[k]];
-        L->chain[k] = L->head[b];
-        L->head[b] = (int32_t)k;
+        L->kbucket[k] = b;
+        lo[(b & 127) + 1]++;
+        hi[(b >> 7) + 1]++;
     }
+    for (size_t i = 1; i < 129; i++)
+        lo[i] += lo[i - 1];
+    for (size_t i = 1; i < 65; i++)
+        hi[i] += hi[i - 1];
+    for (size_t k = nseen; k-- > 0;)
+        L->ord_tmp[lo[L->kbucket[k] & 127]++] = (uint32_t)k;
+    for (size_t i = 0; i < nseen; i++) {
+        uint32_t k = L->ord_tmp[i];
+        L->ord[hi[L->kbucket[k] >> 7]++] = k;
+    }
+    return L->ord;
+}
+
+/* Pours the counted n-grams in table order into the heap; top[r] gets the
+ * n-gram of rank r. */
+static size_t top_ngrams(st_langfp *L, size_t nseen, uint32_t top[ST_LF_MAXNGRAMS])
+{
+    const uint32_t *ord = table_order(L, nseen);
     lf_heap h;
     h.size = 0;
-    for (size_t b = 0; b <= ST_LF_TABLEMASK; b++) {
-        for (int32_t k = L->head[b]; k >= 0; k = L->chain[k]) {
-            lf_hent x = {L->kcnt[k], (uint32_t)k};
-            heap_insert(&h, x);
-        }
-        L->head[b] = -1;
+    h.e[ST_LF_MAXNGRAMS] = (lf_hent){0, 0}; /* the spare: read, never chosen */
+    for (size_t i = 0; i < nseen; i++) {
+        lf_hent x = {L->kcnt[ord[i]], ord[i]};
+        heap_insert(&h, x);
     }
     size_t m = h.size;
     for (size_t r = m; r-- > 0;)
@@ -353,13 +387,60 @@ static size_t top_ngrams(st_langfp *L, size_t nseen, uint32_t top[ST_LF_MAXNGRAM
 
 /* ------------------------------------------------------------ scores */
 
+/* Eight 16-bit lanes (GCC and Clang vector extension; plain SSE2 on x86-64). */
+typedef int16_t lf_v8 __attribute__((vector_size(16)));
+
+/* acc[l] += (out-of-place cost of the n-gram at input rank r for language
+ * l) - ST_LF_OUTOFPLACE, over a dense row, eight languages at a time. Each
+ * term is in [-400, 0]; ranks and r are under 2^15, so 16 bits hold it all. */
+static void add_dense(lf_v8 *acc, const int16_t *row, int r)
+{
+    const lf_v8 zero = {0};
+    const lf_v8 rv = zero + (int16_t)r, cap = zero + (int16_t)ST_LF_OUTOFPLACE;
+    for (size_t l = 0; l < ST_LF_DENSE_W / 8; l++) {
+        lf_v8 v;
+        memcpy(&v, row + l * 8, sizeof v);
+        lf_v8 d = rv - v;
+        lf_v8 neg = d >> 15; /* all ones where d < 0 */
+        d = (d ^ neg) - neg;
+        lf_v8 over = d > cap; /* all ones where beyond the penalty */
+        d = (d & ~over) | (cap & over);
+        acc[l] += d - cap;
+    }
+}
+
+/* Rows added to a 16-bit accumulator before it is poured into dist: 80 x
+ * -400 is the most negative it gets. */
+#define LF_DENSE_BATCH 80
+
+static void pour(st_langfp *L, lf_v8 *acc)
+{
+    int16_t a[ST_LF_DENSE_W];
+    memcpy(a, acc, sizeof a);
+    for (size_t l = 0; l < L->nlangs; l++)
+        L->dist[l] += a[l];
+    memset(acc, 0, sizeof a);
+}
+
 static void score(st_langfp *L, const uint32_t *top, size_t m)
 {
+    lf_v8 acc[ST_LF_DENSE_W / 8];
+    int batch = 0;
+    memset(acc, 0, sizeof acc);
     for (size_t l = 0; l < L->nlangs; l++)
         L->dist[l] = (int)m * ST_LF_OUTOFPLACE;
     for (size_t r = 0; r < m; r++) {
         if (top[r] >= L->nfixed)
             continue; /* met in input only: no language has it */
+        uint32_t row = L->dense_row[top[r]];
+        if (row) {
+            add_dense(acc, L->dense + (size_t)(row - 1) * ST_LF_DENSE_W, (int)r);
+            if (++batch == LF_DENSE_BATCH) {
+                pour(L, acc);
+                batch = 0;
+            }
+            continue;
+        }
         const uint32_t *p = L->posts + L->pstart[top[r]];
         uint32_t np = L->pstart[top[r] + 1] - L->pstart[top[r]];
         for (uint32_t i = 0; i < np; i++) {
@@ -367,6 +448,7 @@ static void score(st_langfp *L, const uint32_t *top, size_t m)
             L->dist[p[i] >> 16] += (d < 0 ? -d : d) - ST_LF_OUTOFPLACE;
         }
     }
+    pour(L, acc);
 }
 
 /* textcat's verdict: languages under floor(best x 1.03) in file order, more

@@ -33,6 +33,13 @@
 #define ST_LF_UNKNOWN 0         /* textcat's TEXTCAT_RESULT_UNKNOWN */
 #define ST_LF_SHORT (-2)        /* textcat's TEXTCAT_RESULT_SHORT */
 
+/* N-grams that many languages share (the ones every text ranks high) also
+ * get a dense row of ranks, one per language, scored with vector adds
+ * instead of one posting at a time. */
+#define ST_LF_DENSE_MIN 32      /* postings an n-gram needs for a dense row */
+#define ST_LF_DENSE_W 192       /* row width: languages, padded (none past it: sparse only) */
+#define ST_LF_DENSE_NONE 2000   /* rank of a language without the n-gram: always out of place */
+
 /* One n-gram the classifier knows: from a fingerprint file, or met in input. */
 typedef struct st_lf_gram {
     uint64_t hash;          /* st_hash64 of the bytes */
@@ -84,15 +91,17 @@ typedef struct st_langfp {
     char *buf;             /* the prepared text */
     size_t buf_cap;
     uint32_t *seen;        /* n-gram ids in order of first occurrence */
-    int32_t *chain;        /* next in the same count-table chain, by index in seen */
+    uint32_t *ord, *ord_tmp; /* indexes in seen, in count-table order (and a radix pass's) */
+    uint16_t *kbucket;     /* count-table chain, by index in seen */
     uint32_t *kcnt;        /* count, by index in seen */
     size_t seen_cap;
-    int32_t head[ST_LF_TABLEMASK + 1];
     uint32_t *order, *hits; /* a call's distinct words and their counts */
     size_t order_cap;
     uint32_t *tmp;         /* n-gram ids of one generation */
     size_t tmp_len, tmp_cap;
     int *dist;             /* per language */
+    int16_t *dense;        /* dense rows of ST_LF_DENSE_W ranks (or ST_LF_DENSE_NONE) */
+    uint32_t *dense_row;   /* per file n-gram: its row + 1, 0 = postings only */
 } st_langfp;
 
 /* langid_db.c */

@@ -58,8 +58,8 @@ static size_t closer_len(const unsigned char *s, size_t n, size_t i)
 /* Byte length of a sentence stop at s[i] other than '.', else 0. */
 static size_t stop_len(const unsigned char *s, size_t n, size_t i)
 {
-    if (s[i] == '!' || s[i] == '?')
-        return 1;
+    if (s[i] < 0xD8) /* every multi-byte stop below leads with 0xD8 or more */
+        return s[i] == '!' || s[i] == '?';
     if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xA6) /* … */
         return 3;
     if (i + 2 < n && s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x82) /* 。 */

@@ -26,7 +26,7 @@ void st_text_free(st_text *t);
 
 /* ISO 639-1 code (e.g. "en", "id") of s[0..n) in lang[8], "und" when unknown;
  * *conf in [0,1] (may be NULL): 1 / (languages textcat found equally likely),
- * scaled down for texts under ~60 letters. Only the first 4 KB are read.
+ * scaled down for texts under ~60 letters. Only the first 2 KB are read.
  * Malay ("ms") is reported as "id" (see langid.c for why). Returns ST_OK, or
  * ST_EUSAGE for a NULL handle or text. */
 int st_lang_detect(st_text *t, const char *s, size_t n, char lang[8], double *conf);
@@ -100,6 +100,14 @@ typedef struct st_term {
     uint32_t count; /* occurrences in the document */
 } st_term;
 
+/* A word token (ST_TOK_WORD) of an analysed text, with its folded form, so
+ * later stages need not tokenise and fold the text again. */
+typedef struct st_word {
+    uint32_t end;  /* offset in the doc's text just past the token */
+    uint32_t off;  /* folded form: the doc's words_text + off, NUL-terminated */
+    uint32_t len;  /* bytes of the folded form (at most 127) */
+} st_word;
+
 /* An analysed article. Every field is owned by the doc. */
 typedef struct st_doc {
     char lang[8];       /* detected language */
@@ -113,6 +121,9 @@ typedef struct st_doc {
     st_term *terms;     /* content terms (stems, stopwords removed), sorted by hash */
     size_t nterms;
     size_t ntokens;     /* all tokens seen */
+    st_word *words;     /* every word token, in text order (stopwords included) */
+    size_t nwords;
+    const char *words_text; /* their folded forms */
 } st_doc;
 
 /* Analyses one article. meta_lang (may be NULL) is the input's language
