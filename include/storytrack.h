@@ -151,8 +151,9 @@ typedef struct st_config {
     double story_threshold;
     double event_window_days;
     double story_window_days;
-    /* Workers sharing one store: store articles without duplicates, events
-     * and stories; st_pipeline_link assigns them, in one process at a time. */
+    /* Store articles without duplicates, events and stories even when this
+     * pipeline holds the store's linker lock, leaving them to
+     * st_pipeline_link (tests of the linker). */
     int defer_clusters;
     int replay;               /* internal: set by st_recluster */
 } st_config;
@@ -168,6 +169,7 @@ typedef struct st_ingest_stats {
     size_t near_dups;  /* stored, but near-duplicate or rewrite of another */
     size_t errors;     /* inputs rejected */
     size_t lang_mismatches; /* stored, but the metadata named another language */
+    size_t linked;     /* articles other processes stored, clustered here (st_pipeline_link) */
 } st_ingest_stats;
 
 /* A pipeline over an open database: analyses, deduplicates, clusters,
@@ -188,13 +190,16 @@ const st_ingest_stats *st_pipeline_stats(const st_pipeline *p);
 /* Commits and frees. Accepts NULL. */
 void st_pipeline_free(st_pipeline *p);
 
-/* Links up to `max` stored articles that have no event yet (stored by
- * pipelines with cfg.defer_clusters, in any process) in the order they were
- * committed: duplicates, event and story, committed in batches. Only the
- * holder of the store's linker lock links; the call takes the lock when it
- * is free (and then rebuilds this pipeline's clusters from the store) and
- * keeps it until the process ends. *linked gets the count: 0 with ST_OK when
- * another process holds the lock or nothing waits. */
+/* One process at a time clusters a store: the holder of its linker lock (a
+ * PostgreSQL advisory lock, or an flock beside a SQLite file; released when
+ * the process ends). A pipeline takes the lock when it opens if it is free,
+ * and then clusters each article as it stores it; otherwise it stores
+ * articles unlinked (no duplicates, event or story yet) and tries again at
+ * each flush. The holder links others' unlinked articles at each flush and
+ * when asked here: up to `max`, in commit order, in batches. Taking the lock
+ * rebuilds the pipeline's clusters from the store. *linked gets the count:
+ * 0 with ST_OK when another process holds the lock or nothing waits. Commits
+ * the open batch first. */
 int st_pipeline_link(st_pipeline *p, size_t max, size_t *linked, char *err, size_t errlen);
 
 /* Rebuilds every derived table (duplicates, events, stories, extractions)
@@ -360,12 +365,12 @@ typedef struct st_worker_stats {
     size_t errors;     /* malformed entries and rejected articles */
     size_t claimed;    /* entries taken over from other consumers or a restart */
     size_t batches;
-    size_t linked;     /* articles clustered while this worker was the store's linker */
+    size_t linked;     /* articles others stored, clustered by this worker as the linker */
 } st_worker_stats;
 
-/* Workers store with cfg.defer_clusters and, after each batch and when idle,
- * call st_pipeline_link: the one worker holding the store's linker lock
- * clusters what all of them stored; when it dies another takes over.
+/* Workers sharing a store: the one holding its linker lock clusters, at
+ * each batch and when idle, what the others stored (st_pipeline_link); when
+ * it dies another takes over.
  * Runs one consumer until opts->stop is set, a drain completes, or a failure
  * (the stream or the database): entries of a failed batch stay pending for
  * another consumer. stats (may be NULL) gets the totals. Returns ST_OK or the

@@ -61,8 +61,11 @@ int st_pipeline_new(st_db *db, const st_config *cfg, const char *data_dir,
         p->cfg.restore_articles = def.restore_articles;
     int rc = st_text_new(data_dir, &p->text, err, errlen);
     if (rc == ST_OK)
-        rc = st_pipeline_stages_new(p, data_dir, !p->cfg.replay && !p->cfg.defer_clusters, err,
-                                    errlen);
+        rc = st_pipeline_stages_new(p, data_dir, 0, err, errlen);
+    /* Cluster inline only as the store's linker (link.c); a replay rebuilds
+     * everything and must be alone. */
+    if (rc == ST_OK)
+        rc = st_pipeline_claim(p, p->cfg.replay, err, errlen);
     if (rc != ST_OK) {
         st_pipeline_free(p);
         return rc;
@@ -71,7 +74,7 @@ int st_pipeline_new(st_db *db, const st_config *cfg, const char *data_dir,
     return ST_OK;
 }
 
-int st_pipeline_flush(st_pipeline *p)
+int st_pipeline_commit(st_pipeline *p)
 {
     /* Commit even an empty batch: the identity check of a duplicate opened
      * the write transaction too, and it must not hold the lock. */
@@ -79,6 +82,18 @@ int st_pipeline_flush(st_pipeline *p)
     p->in_batch = 0;
     if (rc == ST_OK)
         p->committed = p->stats;
+    return rc;
+}
+
+int st_pipeline_flush(st_pipeline *p)
+{
+    int rc = st_pipeline_commit(p);
+    size_t n;
+    /* Others' articles waiting for the linker. A failure here is not the
+     * batch's: its articles are committed, and linking is retried at the
+     * next flush (from a rebuilt state). */
+    if (rc == ST_OK && !p->cfg.replay)
+        st_pipeline_link_backlog(p, (size_t)-1, &n, NULL, 0);
     return rc;
 }
 

@@ -13,9 +13,20 @@ struct st_pipeline {
     struct st_stages *stages; /* owned by stages.c */
     size_t in_batch;          /* articles in the open transaction */
     int linker;               /* holds the store's linker lock, state restored */
+    int clusters_inline;      /* dedup + clustering as each article is stored */
     st_ingest_stats stats;
     st_ingest_stats committed; /* stats as of the last commit */
 };
+
+/* link.c: takes the store's linker lock when free (then rebuilds the stage
+ * state from the store); with `must`, failing to is an error (recluster). */
+int st_pipeline_claim(st_pipeline *p, int must, char *err, size_t errlen);
+/* As the linker, links up to max articles others stored unlinked; a no-op
+ * (*linked 0) when another process holds the lock. */
+int st_pipeline_link_backlog(st_pipeline *p, size_t max, size_t *linked, char *err,
+                             size_t errlen);
+/* pipeline.c: commits the open batch, without linking. */
+int st_pipeline_commit(st_pipeline *p);
 
 /* Rolls back the open batch and its counts, for a caller that will add the
  * same articles again (a transaction conflict between workers). Only for
@@ -29,12 +40,12 @@ int st_pipeline_stages_new(st_pipeline *p, const char *data_dir, int restore, ch
 void st_pipeline_stages_free(st_pipeline *p);
 /* Fills the row's signatures (MinHash, SimHash) before the article is stored. */
 int st_pipeline_stages_sign(st_pipeline *p, const st_doc *doc, st_article_row *row);
-/* Runs dedup, clustering (unless cfg.defer_clusters), extraction and event
+/* Runs dedup and clustering (when p->clusters_inline), extraction and event
  * coding on a stored article. */
 int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc,
                            char *err, size_t errlen);
 /* Dedup and clustering alone: the stateful stages, run by the linker on
- * articles stored with cfg.defer_clusters (after st_pipeline_stages_sign). */
+ * articles stored unlinked (after st_pipeline_stages_sign). */
 int st_pipeline_stages_link(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc,
                             char *err, size_t errlen);
 /* Empties the duplicate index and the clusterer and rebuilds them from the

@@ -257,7 +257,7 @@ int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, cons
                            char *err, size_t errlen)
 {
     int rc = ST_OK;
-    if (p->cfg.defer_clusters)
+    if (!p->clusters_inline)
         drop_pending(p->stages);
     else if ((rc = st_pipeline_stages_link(p, id, a, doc, err, errlen)) != ST_OK)
         return rc;

@@ -6,6 +6,7 @@
 
 #include "server/server.h"
 #include "store/query_server.h"
+#include "store/store.h"
 
 static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
 {
@@ -32,6 +33,17 @@ char *st_srv_cache_get(st_reader *rd, const char *key, int64_t *version)
     *version = -1;
     if (!key || st_qs_data_version(rd->db, &v) != ST_OK)
         return NULL;
+    /* Something was committed: if another process (a CLI ingest) stored
+     * articles unlinked, they get their events before this answer. The
+     * check is one index probe on this reader's own connection. */
+    if (v != rd->seen_version) {
+        rd->seen_version = v;
+        if (st_store_any_unlinked(rd->db) > 0) {
+            st_srv_link_backlog(rd->srv);
+            if (st_qs_data_version(rd->db, &v) != ST_OK)
+                return NULL;
+        }
+    }
     *version = v;
     for (size_t i = 0; i < ST_SRV_CACHE; i++) {
         st_cached *c = &rd->cache[i];

@@ -172,3 +172,13 @@ enum MHD_Result st_srv_post_articles(st_req *r)
     json_decref(pr.errors);
     return res;
 }
+
+void st_srv_link_backlog(st_server *s)
+{
+    size_t n = 0;
+    char err[256];
+    pthread_mutex_lock(&s->write_lock);
+    if (st_pipeline_link(s->pipe, (size_t)-1, &n, err, sizeof err) != ST_OK)
+        fprintf(stderr, "storytrack serve: linking: %s\n", err);
+    pthread_mutex_unlock(&s->write_lock);
+}

@@ -38,6 +38,8 @@ st_reader *st_srv_reader(st_server *s, char *err, size_t errlen)
         st_seterr(err, errlen, ST_ENOMEM, "out of memory");
         return NULL;
     }
+    rd->srv = s;
+    rd->seen_version = -1;
     if (st_db_open(s->db_path, &rd->db, err, errlen) != ST_OK || st_qs_readonly(rd->db) != ST_OK) {
         reader_free(rd);
         return NULL;

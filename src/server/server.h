@@ -51,7 +51,9 @@ typedef struct st_cached {
 /* A worker thread's own read-only connection and text resources, made on
  * its first request and freed when the thread ends. */
 typedef struct st_reader {
+    st_server *srv;
     st_db *db;
+    int64_t seen_version; /* data version when unlinked articles were last looked for */
     st_text *text; /* NULL until a summary needs it */
     st_cached cache[ST_SRV_CACHE];
     size_t next;   /* the slot to replace next (round robin) */
@@ -71,6 +73,10 @@ typedef struct st_req {
 /* server.c */
 st_reader *st_srv_reader(st_server *s, char *err, size_t errlen);
 st_text *st_srv_text(st_server *s);
+
+/* post.c: when another process stored articles into the server's store
+ * while the server's writer holds the linker lock, clusters them now. */
+void st_srv_link_backlog(st_server *s);
 
 /* route.c: answers one complete request. */
 enum MHD_Result st_srv_route(st_req *r);

@@ -77,6 +77,15 @@ int st_store_each_unlinked(st_db *db, size_t max, st_unlinked_fn fn, void *ud)
     return rc;
 }
 
+int st_store_any_unlinked(st_db *db)
+{
+    int64_t n;
+    static const char sql[] =
+        "SELECT CASE WHEN EXISTS(SELECT 1 FROM articles WHERE event_id IS NULL) THEN 1 ELSE 0 END";
+    ST_ON_PG(db, st_pg_int64(db, sql, NULL, &n) == ST_OK ? (int)n : ST_EDB);
+    return st_db_query_int64(db, sql, &n) == ST_OK ? (int)n : ST_EDB;
+}
+
 int st_store_max_cluster_ids(st_db *db, int64_t *event, int64_t *story)
 {
     ST_ON_PG(db, st_pg_store_max_cluster_ids(db, event, story));

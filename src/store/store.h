@@ -96,6 +96,10 @@ int st_store_linker_lock(st_db *db, int *held);
 typedef int (*st_unlinked_fn)(int64_t id, const st_article *a, void *ud);
 int st_store_each_unlinked(st_db *db, size_t max, st_unlinked_fn fn, void *ud);
 
+/* 1 when some stored article has no event yet, 0 when none, negative on
+ * failure. A read: fine on a read-only connection. */
+int st_store_any_unlinked(st_db *db);
+
 /* The largest event and story ids stored (0 when none): new ids must start
  * above them even when the clusterer's restore window missed an old one. */
 int st_store_max_cluster_ids(st_db *db, int64_t *event, int64_t *story);

@@ -6,9 +6,9 @@
  * left pending longer than claim_idle_ms (they died), then new entries; the
  * claim is repeated every claim_every_ms. Acknowledging after the commit
  * means nothing is lost; the pipeline's identity check (URL, external id,
- * content) means a re-delivered entry stores nothing twice. Clustering is
- * deferred to the store's one linker (src/pipeline/link.c), which any worker
- * may be: workers that share a store never hand out the same event id. */
+ * content) means a re-delivered entry stores nothing twice. One worker of
+ * those sharing a store is its linker (src/pipeline/link.c) and clusters
+ * what the others store: they never hand out the same event id. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,9 +132,7 @@ static int handle_entry(worker *w, const st_stream_entry *e)
 static int link_pass(worker *w)
 {
     size_t n = 0;
-    int rc = st_pipeline_link(w->p, (size_t)-1, &n, w->err, w->errlen);
-    w->st.linked += n;
-    return rc;
+    return st_pipeline_link(w->p, (size_t)-1, &n, w->err, w->errlen);
 }
 
 static int store_batch(worker *w)
@@ -280,7 +278,6 @@ static int open_all(worker *w)
     /* One commit per batch of entries: the pipeline never commits halfway. */
     if (cfg.batch_size <= w->count)
         cfg.batch_size = w->count + 1;
-    cfg.defer_clusters = 1;
     return st_pipeline_new(w->db, &cfg, o->data_dir, &w->p, w->err, w->errlen);
 }
 
@@ -299,6 +296,7 @@ int st_worker_run(const st_worker_opts *o, st_worker_stats *stats, char *err, si
         const st_ingest_stats *ps = st_pipeline_stats(w.p);
         w.st.stored = ps->stored;
         w.st.duplicates = ps->duplicates;
+        w.st.linked = ps->linked;
     }
     /* A failed batch's articles may be committed here, unacknowledged: a
      * re-delivery finds them stored. */
