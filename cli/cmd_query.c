@@ -126,7 +126,7 @@ static int run_search(cli_opts *o)
     return rc;
 }
 
-const cli_cmd cli_cmd_search = {"search", "full-text search (FTS5 ranking, snippets)", "QUERY",
+const cli_cmd cli_cmd_search = {"search", "full-text search (ranked, with snippets; FTS5 or PostgreSQL text search)", "QUERY",
                                 "--db --json --lang --since --until --story --limit --offset",
                                 run_search};
 

@@ -11,7 +11,8 @@ void cli_usage(const cli_cmd *cmd, FILE *f)
     fprintf(f, "usage: storytrack %s %s\n\n%s\n", cmd->name, cmd->usage, cmd->summary);
     if (cmd->options && *cmd->options)
         fprintf(f, "\noptions: %s --help\n", cmd->options);
-    fprintf(f, "\nThe database is --db FILE, else $STORYTRACK_DB, else ./storytrack.db.\n");
+    fprintf(f, "\nThe database is --db FILE (SQLite) or --db postgresql://USER@HOST:PORT/DB,\n"
+               "else $STORYTRACK_DB, else ./storytrack.db.\n");
 }
 
 static int allowed(const cli_cmd *cmd, const char *opt)

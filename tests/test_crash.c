@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "store_check.h"
 #include "store/db.h"
 #include "store/pg/pg.h"
 
@@ -80,51 +81,6 @@ static void run_child(const char *dbpath, const char *input, const char *logpath
     _exit(0);
 }
 
-/* The count sql answers, on either engine: its one parameter is written $1,
- * which SQLite reads as a named parameter bound at index 1. -1 on failure. */
-static int count_where(st_db *db, const char *sql, const char *arg)
-{
-    if (db->pg) {
-        st_pg_params p = {0};
-        if (arg)
-            st_pg_text(&p, arg);
-        int64_t n = -1;
-        return st_pg_int64(db, sql, &p, &n) == ST_OK ? (int)n : -1;
-    }
-    sqlite3_stmt *st = st_db_prepare(db, sql);
-    int n = -1;
-    if (st) {
-        if (arg)
-            sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            n = sqlite3_column_int(st, 0);
-    }
-    sqlite3_finalize(st);
-    return n;
-}
-
-/* The engine's own consistency check: SQLite's integrity_check, or on
- * PostgreSQL amcheck over every B-tree index of articles, with
- * heapallindexed (each row is found in each index). */
-static void check_integrity(st_db *db)
-{
-    if (db->pg) {
-        CHECK_INT(st_pg_exec(db, "CREATE EXTENSION IF NOT EXISTS amcheck", NULL), ST_OK);
-        CHECK(count_where(db,
-                          "SELECT count(bt_index_check(i.indexrelid, true)) FROM pg_index i"
-                          " JOIN pg_class c ON c.oid = i.indexrelid"
-                          " JOIN pg_am am ON am.oid = c.relam"
-                          " WHERE i.indrelid = 'articles'::regclass AND am.amname = 'btree'",
-                          NULL) >= 5);
-        return;
-    }
-    sqlite3_stmt *st = st_db_prepare(db, "PRAGMA integrity_check");
-    CHECK(st && sqlite3_step(st) == SQLITE_ROW);
-    if (st)
-        CHECK_STR((const char *)sqlite3_column_text(st, 0), "ok");
-    sqlite3_finalize(st);
-}
-
 static void t_kill_mid_ingest(void)
 {
     char dir[256], dbpath[512], input[300], logpath[300];
@@ -147,18 +103,18 @@ static void t_kill_mid_ingest(void)
         CHECK_INT(st_db_open(dbpath, &db, NULL, 0), ST_OK);
         if (!db)
             return;
-        check_integrity(db);
-        CHECK_INT(count_where(db, "SELECT count(*) - count(DISTINCT ext_id) FROM articles", NULL), 0);
+        th_check_integrity(db);
+        CHECK_INT(th_count_where(db, "SELECT count(*) - count(DISTINCT ext_id) FROM articles", NULL), 0);
         size_t len = 0, missing = 0, reported = 0;
         char *log = th_read_file(logpath, &len);
         for (char *line = log ? strtok(log, "\n") : NULL; line; line = strtok(NULL, "\n")) {
             reported++;
-            if (count_where(db, "SELECT count(*) FROM articles WHERE ext_id=$1", line) != 1)
+            if (th_count_where(db, "SELECT count(*) FROM articles WHERE ext_id=$1", line) != 1)
                 missing++;
         }
         free(log);
         CHECK_INT(missing, 0);
-        CHECK((size_t)count_where(db, "SELECT count(*) FROM articles", NULL) >= reported);
+        CHECK((size_t)th_count_where(db, "SELECT count(*) FROM articles", NULL) >= reported);
         st_db_close(db);
     }
     /* A full run afterwards completes the set without duplicates. */
@@ -170,7 +126,7 @@ static void t_kill_mid_ingest(void)
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     st_db *db = NULL;
     CHECK_INT(st_db_open(dbpath, &db, NULL, 0), ST_OK);
-    CHECK_INT(count_where(db, "SELECT count(*) FROM articles", NULL), N_ARTICLES);
+    CHECK_INT(th_count_where(db, "SELECT count(*) FROM articles", NULL), N_ARTICLES);
     st_db_close(db);
 }
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "store_check.h"
 #include "store/db.h"
 #include "store/pg/pg.h"
 #include "util/util.h"
@@ -39,58 +40,13 @@ static void article_json(st_buf *b, const char *prefix, int i, unsigned *seed)
     st_buf_printf(b, "Item %d of the %s series ends here.\"}", i, prefix);
 }
 
-/* The count sql answers, on either engine: its one parameter is written $1,
- * which SQLite reads as a named parameter bound at index 1. -1 on failure. */
-static int count_where(st_db *db, const char *sql, const char *arg)
-{
-    if (db->pg) {
-        st_pg_params p = {0};
-        if (arg)
-            st_pg_text(&p, arg);
-        int64_t n = -1;
-        return st_pg_int64(db, sql, &p, &n) == ST_OK ? (int)n : -1;
-    }
-    sqlite3_stmt *st = st_db_prepare(db, sql);
-    int n = -1;
-    if (st) {
-        if (arg)
-            sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            n = sqlite3_column_int(st, 0);
-    }
-    sqlite3_finalize(st);
-    return n;
-}
-
-/* The engine's own consistency check: SQLite's integrity_check, or on
- * PostgreSQL amcheck over every B-tree index of articles, with
- * heapallindexed (each row is found in each index). */
-static void check_integrity(st_db *db)
-{
-    if (db->pg) {
-        CHECK_INT(st_pg_exec(db, "CREATE EXTENSION IF NOT EXISTS amcheck", NULL), ST_OK);
-        CHECK(count_where(db,
-                          "SELECT count(bt_index_check(i.indexrelid, true)) FROM pg_index i"
-                          " JOIN pg_class c ON c.oid = i.indexrelid"
-                          " JOIN pg_am am ON am.oid = c.relam"
-                          " WHERE i.indrelid = 'articles'::regclass AND am.amname = 'btree'",
-                          NULL) >= 5);
-        return;
-    }
-    sqlite3_stmt *st = st_db_prepare(db, "PRAGMA integrity_check");
-    CHECK(st && sqlite3_step(st) == SQLITE_ROW);
-    if (st)
-        CHECK_STR((const char *)sqlite3_column_text(st, 0), "ok");
-    sqlite3_finalize(st);
-}
-
 /* The full-text index matches the articles row for row: SQLite's
  * external-content FTS5 check, or on PostgreSQL every stored tsvector equal
  * to the one its row's text gives now. */
 static void check_search_index(st_db *db)
 {
     if (db->pg) {
-        CHECK_INT(count_where(db,
+        CHECK_INT(th_count_where(db,
                               "SELECT count(*) FROM articles WHERE fts IS DISTINCT FROM"
                               " to_tsvector(st_ts_config(language),"
                               " coalesce(title, '') || ' ' || body)",
@@ -112,11 +68,11 @@ static int check_db(const char *path)
     CHECK_INT(st_db_open(path, &db, NULL, 0), ST_OK);
     if (!db)
         return -1;
-    check_integrity(db);
+    th_check_integrity(db);
     check_search_index(db);
-    CHECK_INT(count_where(db, "SELECT count(*) - count(DISTINCT ext_id) FROM articles", NULL), 0);
-    CHECK_INT(count_where(db, "SELECT count(*) FROM articles WHERE ext_id IS NULL", NULL), 0);
-    int n = count_where(db, "SELECT count(*) FROM articles", NULL);
+    CHECK_INT(th_count_where(db, "SELECT count(*) - count(DISTINCT ext_id) FROM articles", NULL), 0);
+    CHECK_INT(th_count_where(db, "SELECT count(*) FROM articles WHERE ext_id IS NULL", NULL), 0);
+    int n = th_count_where(db, "SELECT count(*) FROM articles", NULL);
     st_db_close(db);
     return n;
 }
@@ -298,7 +254,7 @@ static void t_kill_server_posts(void)
         for (int i = 0; d && i < N_POST; i++) {
             char id[32];
             snprintf(id, sizeof id, "srv%d", i);
-            if (acked[i] && count_where(d, "SELECT count(*) FROM articles WHERE ext_id=$1", id) != 1)
+            if (acked[i] && th_count_where(d, "SELECT count(*) FROM articles WHERE ext_id=$1", id) != 1)
                 missing++;
         }
         st_db_close(d);
