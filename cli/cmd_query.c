@@ -167,14 +167,29 @@ static void render_stories(json_t *root)
     printf("%zu stor%s\n", json_array_size(root), json_array_size(root) == 1 ? "y" : "ies");
 }
 
+/* "prefix a, b, c" on a line of its own; no line for an empty list (a
+ * story stored before its terms were kept has none). */
+static void print_list_line(const char *prefix, json_t *arr, size_t max)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(arr, i, v) {
+        const char *w = json_string_value(v);
+        if (w && *w) {
+            cli_print_list(prefix, arr, max);
+            printf("\n");
+            return;
+        }
+    }
+}
+
 static void render_story(json_t *s)
 {
     printf("story %lld: %s\n", cli_int(s, "id"), cli_str(s, "label"));
-    cli_print_list("terms: ", json_object_get(s, "terms"), 10);
-    cli_print_list("\nentities: ", json_object_get(s, "entities"), 10);
-    cli_print_list("\nlanguages: ", json_object_get(s, "languages"), 12);
-    cli_print_list("\nsources: ", json_object_get(s, "sources"), 12);
-    printf("\n");
+    print_list_line("terms: ", json_object_get(s, "terms"), 10);
+    print_list_line("entities: ", json_object_get(s, "entities"), 10);
+    print_list_line("languages: ", json_object_get(s, "languages"), 12);
+    print_list_line("sources: ", json_object_get(s, "sources"), 12);
     size_t i, j;
     json_t *e, *a;
     json_array_foreach(json_object_get(s, "event_list"), i, e) {

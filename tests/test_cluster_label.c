@@ -1,8 +1,10 @@
-/* test_cluster_label.c — readable labels (surface words for stems, no term
- * repeating a name), lookups by id, and parameters taken from st_config. */
+/* test_cluster_label.c — readable labels and term/entity lists (surface words
+ * for stems, no term repeating a name, kept after eviction), lookups by id,
+ * and parameters taken from st_config. */
 #include <string.h>
 
 #include "cluster/cluster.h"
+#include "cluster/fvec.h"
 #include "cluster/surface.h"
 #include "harness.h"
 #include "text/concepts.h"
@@ -76,6 +78,101 @@ static void t_label_words_not_stems(void)
     st_clusterer_free(c);
 }
 
+static int in_list(char (*list)[ST_CLUSTER_WORD], size_t n, const char *w)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], w) == 0) return 1;
+    return 0;
+}
+
+/* The lists say more than the label, by the same rules: words not stems, no
+ * term repeating an entity, no entry twice, strongest first. */
+static void t_lists(void)
+{
+    st_clusterer *c = stream();
+    st_cluster_info e;
+    CHECK_INT(st_clusterer_event_info(c, 0, &e), ST_OK);
+    CHECK(e.nterms >= 4 && e.nterms <= ST_CLUSTER_TOP);
+    CHECK(e.nentities >= 3 && e.nentities <= ST_CLUSTER_TOP);
+    CHECK_STR(e.entities[0], "Hamas"); /* the label's first name */
+    CHECK(strncmp(e.label, e.entities[0], strlen(e.entities[0])) == 0);
+    CHECK(in_list(e.entities, e.nentities, "Cairo") && in_list(e.entities, e.nentities, "Gaza"));
+    CHECK(in_list(e.terms, e.nterms, "negotiations"));
+    CHECK(!in_list(e.terms, e.nterms, "negoti") && !in_list(e.terms, e.nterms, "hamas"));
+    CHECK(!in_list(e.terms, e.nterms, "cairo") && !in_list(e.terms, e.nterms, "gaza"));
+    for (size_t i = 0; i < e.nterms; i++) {
+        CHECK(e.terms[i][0] != 0);
+        CHECK(!in_list(e.terms, i, e.terms[i]));
+    }
+    for (size_t i = 0; i < e.nentities; i++) CHECK(!in_list(e.entities, i, e.entities[i]));
+    st_cluster_info s;
+    CHECK_INT(st_clusterer_story_info(c, 0, &s), ST_OK);
+    CHECK(s.nterms >= 1 && s.nentities >= 1);
+    CHECK(in_list(s.entities, s.nentities, "Hamas"));
+    st_clusterer_free(c);
+}
+
+/* An event that leaves the window keeps what it showed: label and lists. */
+static void t_lists_kept_after_eviction(void)
+{
+    st_cluster_params p;
+    st_cluster_params_default(&p);
+    p.event_window_days = p.story_window_days = 1;
+    p.min_idle_articles = 0;
+    st_clusterer *c = NULL;
+    CHECK_INT(st_clusterer_new(&p, CS, &c), ST_OK);
+    const char *t[] = {T1, T2, T1};
+    const char *b[] = {B1, B2, B2};
+    st_assignment a;
+    for (int i = 0; c && i < 3; i++) {
+        st_doc *d = NULL;
+        CHECK_INT(st_doc_analyse(TX, t[i], b[i], "en", &d), ST_OK);
+        if (d) CHECK_INT(st_clusterer_add(c, i + 1, d, "2024-08-10", NULL, &a), ST_OK);
+        st_doc_free(d);
+    }
+    if (!c) return;
+    st_cluster_info before, after;
+    CHECK_INT(st_clusterer_event_info(c, 0, &before), ST_OK);
+    CHECK(before.live && before.nterms > 0 && before.nentities > 0);
+    /* Unrelated, a month later: eviction runs every 128 articles. */
+    for (int i = 0; i < 200 && st_clusterer_event_info(c, 0, &after) == ST_OK && after.live; i++) {
+        char title[64];
+        st_doc *d = NULL;
+        snprintf(title, sizeof title, "Flood waters rise in district %d", i);
+        CHECK_INT(st_doc_analyse(TX, title, "Residents moved to higher ground.", "en", &d), ST_OK);
+        if (d) CHECK_INT(st_clusterer_add(c, 100 + i, d, "2024-09-12", NULL, &a), ST_OK);
+        st_doc_free(d);
+    }
+    CHECK_INT(after.live, 0);
+    CHECK_STR(after.label, before.label);
+    CHECK_INT(after.nterms, before.nterms);
+    CHECK_INT(after.nentities, before.nentities);
+    for (size_t i = 0; i < before.nterms && i < after.nterms; i++)
+        CHECK_STR(after.terms[i], before.terms[i]);
+    for (size_t i = 0; i < before.nentities && i < after.nentities; i++)
+        CHECK_STR(after.entities[i], before.entities[i]);
+    st_clusterer_free(c);
+}
+
+/* The lists ask st_fvec_top for a few dozen keys, answered in one pass; the
+ * order (weight, then smaller key) must be the selection's, which serves
+ * k > 64, whatever k: the label's keys are a prefix of the lists'. */
+static void t_top_any_k(void)
+{
+    st_fvec v = {0};
+    for (uint64_t k = 1; k <= 200; k++) st_fvec_push(&v, (k * 7919) % 1009, (float)(k % 13));
+    st_fvec_finish(&v);
+    uint64_t all[100], some[64];
+    uint32_t n = st_fvec_top(&v, 100, all);
+    CHECK_INT(n, 100);
+    for (uint32_t k = 1; k <= 64; k += 7) {
+        CHECK_INT(st_fvec_top(&v, k, some), k);
+        CHECK(memcmp(some, all, k * sizeof *some) == 0);
+    }
+    CHECK_INT(st_fvec_top(&v, 0, some), 0);
+    st_fvec_free(&v);
+}
+
 static void t_surface_most_frequent(void)
 {
     st_surface s = {0};
@@ -143,6 +240,9 @@ int main(void)
         return 1;
     }
     RUN(t_label_words_not_stems);
+    RUN(t_lists);
+    RUN(t_lists_kept_after_eviction);
+    RUN(t_top_any_k);
     RUN(t_surface_most_frequent);
     RUN(t_info_by_id);
     RUN(t_params_from_config);

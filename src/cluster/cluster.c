@@ -23,7 +23,7 @@ typedef struct event {
     uint64_t langs[MAX_EVENT_LANGS]; /* languages of its articles (hashes) */
     uint32_t nlangs;
     int live;
-    char *label; /* kept when the event leaves the index */
+    char *shown; /* label and lists (st_label_pack), kept when the event leaves the index */
 } event;
 
 typedef struct story {
@@ -37,7 +37,7 @@ typedef struct story {
     uint64_t *keys;
     uint32_t nkeys;
     int live;
-    char *label;
+    char *shown;
 } story;
 
 struct st_clusterer {
@@ -133,8 +133,8 @@ static void story_drop(story *s)
 void st_clusterer_free(st_clusterer *c)
 {
     if (!c) return;
-    for (size_t i = 0; i < c->nev; i++) { event_drop(&c->ev[i]); free(c->ev[i].label); }
-    for (size_t i = 0; i < c->nst; i++) { story_drop(&c->st[i]); free(c->st[i].label); }
+    for (size_t i = 0; i < c->nev; i++) { event_drop(&c->ev[i]); free(c->ev[i].shown); }
+    for (size_t i = 0; i < c->nst; i++) { story_drop(&c->st[i]); free(c->st[i].shown); }
     free(c->ev);
     free(c->st);
     free(c->live_ev);
@@ -376,9 +376,16 @@ static int idle(const st_clusterer *c, double last, uint32_t ndated, uint64_t la
     return quiet > c->p.live_articles;
 }
 
+/* What a leaving event or story will show: its label and lists, frozen. */
+static char *freeze(const st_clusterer *c, const st_fvec *names, const st_fvec *terms)
+{
+    st_cluster_info info;
+    st_label_fill(&c->vocab, names, terms, &info);
+    return st_label_pack(&info);
+}
+
 static void evict(st_clusterer *c)
 {
-    char lab[160];
     size_t k = 0;
     for (size_t j = 0; j < c->nlive_ev; j++) {
         uint32_t i = c->live_ev[j];
@@ -387,8 +394,7 @@ static void evict(st_clusterer *c)
             c->live_ev[k++] = i;
             continue;
         }
-        st_label_build(&c->vocab, &e->nv, &e->tv, lab, sizeof lab);
-        e->label = st_strdup(lab);
+        e->shown = freeze(c, &e->nv, &e->tv);
         for (uint32_t q = 0; q < e->nkeys; q++) st_postings_remove(&c->ev_index, e->keys[q], i);
         event_drop(e);
         e->live = 0;
@@ -404,8 +410,7 @@ static void evict(st_clusterer *c)
             c->live_st[k++] = i;
             continue;
         }
-        st_label_build(&c->vocab, &s->xv, &s->tv, lab, sizeof lab);
-        s->label = st_strdup(lab);
+        s->shown = freeze(c, &s->xv, &s->tv);
         story_unindex(c, i);
         story_drop(s);
     }
@@ -486,8 +491,8 @@ static int revive(st_clusterer *c, uint32_t ei)
             return ST_ENOMEM;
         c->live_st[c->nlive_st++] = e->story;
         s->live = 1;
-        free(s->label);
-        s->label = NULL;
+        free(s->shown);
+        s->shown = NULL;
     }
     if (e->live) return ST_OK;
     if (grow((void **)&c->live_ev, &c->caplive_ev, c->nlive_ev, sizeof *c->live_ev) != ST_OK)
@@ -495,8 +500,8 @@ static int revive(st_clusterer *c, uint32_t ei)
     c->live_ev[c->nlive_ev++] = ei;
     c->live_articles += e->n;
     e->live = 1;
-    free(e->label);
-    e->label = NULL;
+    free(e->shown);
+    e->shown = NULL;
     return ST_OK;
 }
 
@@ -546,8 +551,8 @@ int st_clusterer_event_info(const st_clusterer *c, size_t i, st_cluster_info *ou
     out->first_days = e->ndated ? e->first : ST_NO_DATE;
     out->last_days = e->ndated ? e->last : ST_NO_DATE;
     out->live = e->live;
-    if (e->live) st_label_build(&c->vocab, &e->nv, &e->tv, out->label, sizeof out->label);
-    else if (e->label) snprintf(out->label, sizeof out->label, "%s", e->label);
+    if (e->live) st_label_fill(&c->vocab, &e->nv, &e->tv, out);
+    else if (e->shown) st_label_unpack(e->shown, out);
     return ST_OK;
 }
 
@@ -562,8 +567,8 @@ int st_clusterer_story_info(const st_clusterer *c, size_t i, st_cluster_info *ou
     out->first_days = s->ndated ? s->first : ST_NO_DATE;
     out->last_days = s->ndated ? s->last : ST_NO_DATE;
     out->live = s->live;
-    if (s->live) st_label_build(&c->vocab, &s->xv, &s->tv, out->label, sizeof out->label);
-    else if (s->label) snprintf(out->label, sizeof out->label, "%s", s->label);
+    if (s->live) st_label_fill(&c->vocab, &s->xv, &s->tv, out);
+    else if (s->shown) st_label_unpack(s->shown, out);
     return ST_OK;
 }
 

@@ -61,6 +61,8 @@ void st_clusterer_reserve_ids(st_clusterer *c, int64_t max_event, int64_t max_st
 int64_t st_clusterer_event_story(const st_clusterer *c, int64_t event_id);
 
 /* Listing, for storage and display. Index i in [0, count). */
+#define ST_CLUSTER_TOP 8   /* terms and entities listed per event or story */
+#define ST_CLUSTER_WORD 64 /* bytes per listed word, NUL included */
 typedef struct st_cluster_info {
     int64_t id;
     int64_t story_id;   /* for events; the id itself for stories */
@@ -71,6 +73,13 @@ typedef struct st_cluster_info {
     char label[160];    /* "Name, Name, Name — term, term": the strongest names
                            (concepts, names as written) and terms shown as the word
                            their stem was most often written as; no term repeats a name */
+    /* The same kinds of words, more of them, strongest first (centroid weight):
+       terms as in the label (no term repeats an entity's word or an earlier
+       term; stems no word was learnt for are left out), entities by display
+       name. Entries are never empty; a name too long for a slot is left out. */
+    char terms[ST_CLUSTER_TOP][ST_CLUSTER_WORD];
+    char entities[ST_CLUSTER_TOP][ST_CLUSTER_WORD];
+    size_t nterms, nentities;
 } st_cluster_info;
 
 size_t st_clusterer_nevents(const st_clusterer *c);

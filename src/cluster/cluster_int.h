@@ -37,10 +37,15 @@ const char *st_vocab_str(const st_vocab *v, uint64_t key);
 /* For labels: the most frequent word of a term key, else st_vocab_str. */
 const char *st_vocab_label(const st_vocab *v, uint64_t key);
 
-/* Writes "Name, Name, Name — term, term" into out[cap] from the strongest
- * keys of a names vector and a terms vector (label.c). */
-void st_label_build(const st_vocab *v, const st_fvec *names, const st_fvec *terms, char *out,
-                    size_t cap);
+/* Fills out->label ("Name, Name, Name — term, term"), out->terms and
+ * out->entities from the strongest keys of a names vector and a terms vector
+ * (label.c). */
+void st_label_fill(const st_vocab *v, const st_fvec *names, const st_fvec *terms,
+                   st_cluster_info *out);
+/* Label and lists of in as one malloc'd block (NULL when out of memory), for
+ * events and stories that leave the index; st_label_unpack copies them back. */
+char *st_label_pack(const st_cluster_info *in);
+void st_label_unpack(const char *packed, st_cluster_info *out);
 
 /* Builds the features of doc, counting it into the vocabulary. */
 int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p,

@@ -166,9 +166,9 @@ int st_fvec_prune(st_fvec *v, uint32_t keep)
     return ST_OK;
 }
 
-uint32_t st_fvec_top(const st_fvec *v, uint32_t k, uint64_t *out)
+/* Small k: repeated selection keeps this allocation-free and deterministic. */
+static uint32_t top_select(const st_fvec *v, uint32_t k, uint64_t *out)
 {
-    /* Small k: repeated selection keeps this allocation-free and deterministic. */
     uint32_t got = 0;
     float last_w = INFINITY;
     uint64_t last_key = 0;
@@ -186,5 +186,33 @@ uint32_t st_fvec_top(const st_fvec *v, uint32_t k, uint64_t *out)
         last_w = v->e[best].w;
         last_key = v->e[best].key;
     }
+    return got;
+}
+
+/* The order of st_fvec_top: larger weight first, then smaller key. */
+static int ranks_before(const st_fent *a, const st_fent *b)
+{
+    return a->w > b->w || (a->w == b->w && a->key < b->key);
+}
+
+#define TOP_INSERT_MAX 64
+
+uint32_t st_fvec_top(const st_fvec *v, uint32_t k, uint64_t *out)
+{
+    /* One pass keeping the best k in order: most entries lose to the k-th at
+     * once, so labels asking for a few dozen keys stay O(n). Same order as
+     * the selection (keys are unique), which serves larger k. */
+    if (k > TOP_INSERT_MAX) return top_select(v, k, out);
+    if (!k) return 0;
+    st_fent best[TOP_INSERT_MAX];
+    uint32_t got = 0;
+    for (uint32_t i = 0; i < v->n; i++) {
+        const st_fent *e = &v->e[i];
+        if (got == k && !ranks_before(e, &best[k - 1])) continue;
+        uint32_t j = got < k ? got++ : k - 1;
+        for (; j > 0 && ranks_before(e, &best[j - 1]); j--) best[j] = best[j - 1];
+        best[j] = *e;
+    }
+    for (uint32_t i = 0; i < got; i++) out[i] = best[i].key;
     return got;
 }

@@ -5,7 +5,10 @@
  * often written as (surface.h), not as the stem. A term that only repeats a
  * name ("hamas" next to "Hamas", "saudi" next to "Saudi Arabia") is left out,
  * and so is a stem whose written form was not learnt: the label has room for
- * few words and each should say something a reader can read. */
+ * few words and each should say something a reader can read. The longer
+ * lists of terms and entities (st_cluster_info) follow the same rules. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cluster/cluster_int.h"
@@ -13,7 +16,11 @@
 #define LABEL_NAMES 4
 #define LABEL_TERMS 3
 #define TERM_CANDIDATES 8 /* terms looked at to fill LABEL_TERMS after dropping repeats */
-#define MAX_WORDS 16
+/* Keys looked at to fill the ST_CLUSTER_TOP lists: some names have no
+ * display string or repeat one, and many terms repeat a name or have no word. */
+#define NAME_POOL (ST_CLUSTER_TOP + 4)
+#define TERM_POOL (ST_CLUSTER_TOP * 3)
+#define MAX_WORDS 48
 
 typedef struct words {
     char w[MAX_WORDS][64];
@@ -53,30 +60,122 @@ static int put(char *out, size_t cap, size_t *len, const char *sep, const char *
     return 1;
 }
 
-void st_label_build(const st_vocab *v, const st_fvec *names, const st_fvec *terms, char *out,
-                    size_t cap)
+/* The strongest keys of both vectors, once for the label and the lists:
+ * st_fvec_top's order does not depend on k, so the label's keys are a prefix. */
+typedef struct top_keys {
+    uint64_t names[NAME_POOL], terms[TERM_POOL];
+    uint32_t nnames, nterms;
+} top_keys;
+
+static void label_build(const st_vocab *v, const top_keys *t, char *out, size_t cap)
 {
-    uint64_t keys[TERM_CANDIDATES];
     words shown = {0};
     size_t len = 0;
     int nnames = 0, nterms = 0;
     if (!cap) return;
     out[0] = 0;
-    uint32_t k = st_fvec_top(names, LABEL_NAMES, keys);
-    for (uint32_t i = 0; i < k; i++) {
-        const char *s = st_vocab_str(v, keys[i]);
+    for (uint32_t i = 0; i < t->nnames && i < LABEL_NAMES; i++) {
+        const char *s = st_vocab_str(v, t->names[i]);
         if (!s || !put(out, cap, &len, nnames ? ", " : "", s)) continue;
         add_words(&shown, s);
         nnames++;
     }
-    k = st_fvec_top(terms, TERM_CANDIDATES, keys);
-    for (uint32_t i = 0; i < k && nterms < LABEL_TERMS; i++) {
+    for (uint32_t i = 0; i < t->nterms && i < TERM_CANDIDATES && nterms < LABEL_TERMS; i++) {
         /* A stem no word was learnt for ("offici") reads as a typo: show
          * fewer terms rather than that. */
-        const char *s = st_surface_get(&v->surf, keys[i]);
+        const char *s = st_surface_get(&v->surf, t->terms[i]);
         if (!s || repeats(&shown, s, 0)) continue;
         if (!put(out, cap, &len, nterms ? ", " : (nnames ? " \u2014 " : ""), s)) break;
         add_words(&shown, s);
         nterms++;
     }
+}
+
+static int listed(char (*list)[ST_CLUSTER_WORD], size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], s) == 0) return 1;
+    return 0;
+}
+
+/* Appends s to list[*n] unless it is already there or does not fit whole. */
+static int list_put(char (*list)[ST_CLUSTER_WORD], size_t *n, const char *s)
+{
+    size_t len = strlen(s);
+    if (*n >= ST_CLUSTER_TOP || !len || len >= ST_CLUSTER_WORD || listed(list, *n, s)) return 0;
+    memcpy(list[(*n)++], s, len + 1);
+    return 1;
+}
+
+static void lists_build(const st_vocab *v, const top_keys *t, st_cluster_info *out)
+{
+    words shown = {0};
+    out->nterms = out->nentities = 0;
+    for (uint32_t i = 0; i < t->nnames; i++) {
+        const char *s = st_vocab_str(v, t->names[i]);
+        if (s && list_put(out->entities, &out->nentities, s)) add_words(&shown, s);
+    }
+    for (uint32_t i = 0; i < t->nterms && out->nterms < ST_CLUSTER_TOP; i++) {
+        const char *s = st_surface_get(&v->surf, t->terms[i]);
+        if (s && !repeats(&shown, s, 0) && list_put(out->terms, &out->nterms, s))
+            add_words(&shown, s);
+    }
+}
+
+void st_label_fill(const st_vocab *v, const st_fvec *names, const st_fvec *terms,
+                   st_cluster_info *out)
+{
+    top_keys t;
+    t.nnames = st_fvec_top(names, NAME_POOL, t.names);
+    t.nterms = st_fvec_top(terms, TERM_POOL, t.terms);
+    label_build(v, &t, out->label, sizeof out->label);
+    lists_build(v, &t, out);
+}
+
+/* Packed: one byte each for nterms + 1 and nentities + 1, then the label,
+ * the terms and the entities, each NUL-terminated; sized exactly, as every
+ * event that leaves the window keeps one. */
+static size_t list_bytes(const char (*list)[ST_CLUSTER_WORD], size_t n)
+{
+    size_t bytes = 0;
+    for (size_t i = 0; i < n; i++) bytes += strlen(list[i]) + 1;
+    return bytes;
+}
+
+static char *pack_str(char *p, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    memcpy(p, s, n);
+    return p + n;
+}
+
+char *st_label_pack(const st_cluster_info *in)
+{
+    size_t n = 2 + strlen(in->label) + 1 + list_bytes(in->terms, in->nterms) +
+               list_bytes(in->entities, in->nentities);
+    char *out = malloc(n);
+    if (!out) return NULL;
+    out[0] = (char)(in->nterms + 1);
+    out[1] = (char)(in->nentities + 1);
+    char *p = pack_str(out + 2, in->label);
+    for (size_t i = 0; i < in->nterms; i++) p = pack_str(p, in->terms[i]);
+    for (size_t i = 0; i < in->nentities; i++) p = pack_str(p, in->entities[i]);
+    return out;
+}
+
+/* Copies the next packed string into out[cap]; returns the one after it. */
+static const char *unpack_str(const char *p, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", p);
+    return p + strlen(p) + 1;
+}
+
+void st_label_unpack(const char *packed, st_cluster_info *out)
+{
+    out->nterms = (size_t)(unsigned char)packed[0] - 1;
+    out->nentities = (size_t)(unsigned char)packed[1] - 1;
+    const char *p = unpack_str(packed + 2, out->label, sizeof out->label);
+    for (size_t i = 0; i < out->nterms; i++) p = unpack_str(p, out->terms[i], ST_CLUSTER_WORD);
+    for (size_t i = 0; i < out->nentities; i++)
+        p = unpack_str(p, out->entities[i], ST_CLUSTER_WORD);
 }

@@ -212,21 +212,45 @@ static int run_dedup(st_pipeline *p, int64_t id)
     return rc;
 }
 
-/* Writes the label of the event and story the article joined, and moves
- * the event's articles when the clusterer moved the event to another story. */
+/* ["w", ...] of a cluster's listed words into b, compact so both stores
+ * hand the column out as the same JSON text. */
+static const char *json_words(st_buf *b, char (*words)[ST_CLUSTER_WORD], size_t n)
+{
+    st_buf_putc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            st_buf_putc(b, ',');
+        st_buf_json_str(b, words[i]);
+    }
+    st_buf_putc(b, ']');
+    return b->oom ? NULL : st_buf_cstr(b);
+}
+
+/* Writes the label, terms and entities of the event and story the article
+ * joined, and moves the event's articles when the clusterer moved the event
+ * to another story. */
 static int store_clusters(st_pipeline *p, const st_assignment *as)
 {
     struct st_stages *s = p->stages;
     st_cluster_info ev, st;
+    st_buf js[4] = {{0}};
     int rc;
     if ((rc = st_clusterer_event_info_by_id(s->clusterer, as->event_id, &ev)) != ST_OK ||
         (rc = st_clusterer_story_info_by_id(s->clusterer, as->story_id, &st)) != ST_OK)
         return rc == ST_ENOTFOUND ? ST_EINTERNAL : rc;
-    st_cluster_row erow = {.id = ev.id, .story_id = ev.story_id, .label = ev.label};
-    st_cluster_row srow = {.id = st.id, .label = st.label};
-    if ((rc = st_store_put_event(p->db, &erow)) == ST_OK &&
+    st_cluster_row erow = {.id = ev.id, .story_id = ev.story_id, .label = ev.label,
+                           .terms_json = json_words(&js[0], ev.terms, ev.nterms),
+                           .entities_json = json_words(&js[1], ev.entities, ev.nentities)};
+    st_cluster_row srow = {.id = st.id, .label = st.label,
+                           .terms_json = json_words(&js[2], st.terms, st.nterms),
+                           .entities_json = json_words(&js[3], st.entities, st.nentities)};
+    if (!erow.terms_json || !erow.entities_json || !srow.terms_json || !srow.entities_json)
+        rc = ST_ENOMEM;
+    if (rc == ST_OK && (rc = st_store_put_event(p->db, &erow)) == ST_OK &&
         (rc = st_store_put_story(p->db, &srow)) == ST_OK && !as->new_event)
         rc = st_store_move_event(p->db, ev.id, ev.story_id);
+    for (int i = 0; i < 4; i++)
+        st_buf_free(&js[i]);
     return rc;
 }
 
