@@ -367,6 +367,116 @@ static void t_by_id(void)
     free(b);
 }
 
+/* ------------------------------------------------------------ orders */
+
+/* Both backends sort what SQLite would otherwise list in its plan's order:
+ * lists of distinct values in byte order, null first, each value once. */
+static int sorted_set(const char *what, const json_t *arr)
+{
+    const char *prev = NULL;
+    size_t i;
+    json_t *v;
+    json_array_foreach(arr, i, v) {
+        if (json_is_null(v) && i == 0)
+            continue;
+        const char *s = json_string_value(v);
+        if (!s || (prev && strcmp(prev, s) >= 0)) {
+            fprintf(stderr, "  order: %s: [%zu] out of order\n", what, i);
+            return 0;
+        }
+        prev = s;
+    }
+    return 1;
+}
+
+/* Every element's lists at keys (NULL-terminated) are sorted sets. */
+static void check_sets(const char *what, const json_t *arr, const char *const *keys)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(arr, i, x) {
+        for (const char *const *k = keys; *k; k++) {
+            const json_t *set = json_object_get(x, *k);
+            CHECK(json_is_array(set) && sorted_set(what, set));
+        }
+    }
+}
+
+/* Entity documents: stories by mentions then id, articles newest first
+ * (undated last) then by id, aliases in byte order. */
+static void check_entity_orders(const json_t *e)
+{
+    const json_t *st = json_object_get(e, "stories"), *ar = json_object_get(e, "articles");
+    for (size_t i = 1; i < json_array_size(st); i++) {
+        const json_t *a = json_array_get(st, i - 1), *b = json_array_get(st, i);
+        json_int_t ma = json_integer_value(json_object_get(a, "mentions"));
+        json_int_t mb = json_integer_value(json_object_get(b, "mentions"));
+        CHECK(ma > mb || (ma == mb && json_integer_value(json_object_get(a, "id")) <
+                                          json_integer_value(json_object_get(b, "id"))));
+    }
+    for (size_t i = 1; i < json_array_size(ar); i++) {
+        const json_t *a = json_array_get(ar, i - 1), *b = json_array_get(ar, i);
+        const char *pa = json_string_value(json_object_get(a, "published"));
+        const char *pb = json_string_value(json_object_get(b, "published"));
+        int c = !pa ? (pb ? 1 : 0) : !pb ? -1 : -strcmp(pa, pb);
+        CHECK(c < 0 || (c == 0 && json_integer_value(json_object_get(a, "id")) <
+                                      json_integer_value(json_object_get(b, "id"))));
+    }
+    const json_t *al = json_object_get(e, "aliases");
+    for (size_t i = 1; i < json_array_size(al); i++)
+        CHECK(strcmp(json_string_value(json_object_get(json_array_get(al, i - 1), "alias")),
+                     json_string_value(json_object_get(json_array_get(al, i), "alias"))) < 0);
+}
+
+/* A document by id, parsed (NULL when not found). */
+static json_t *doc_by_id(st_db *db, id_fn fn, int64_t id)
+{
+    char *s = NULL;
+    json_t *j = fn(db, id, &s) == ST_OK ? json_loads(s, 0, NULL) : NULL;
+    free(s);
+    return j;
+}
+
+static void check_orders(st_db *db)
+{
+    static const char *const story_sets[] = {"languages", "sources", NULL};
+    static const char *const event_sets[] = {"sources", "languages", "cameo", NULL};
+    static const char *const entity_sets[] = {"languages", NULL};
+    json_t *j = doc_of(db, st_db_stories_json, NULL);
+    check_sets("stories", j, story_sets);
+    json_decref(j);
+    j = doc_of(db, st_qs_stories_json, NULL);
+    check_sets("qs_stories", j, story_sets);
+    json_decref(j);
+    j = doc_of(db, st_db_entities_json, NULL);
+    check_sets("entities", j, entity_sets);
+    json_decref(j);
+    int64_t ids[64];
+    size_t n = ids_of(db, st_db_stories_json, ids, 64);
+    for (size_t i = 0; i < n; i++) {
+        json_t *story = json_array(), *t = doc_by_id(db, st_qs_timeline_json, ids[i]);
+        json_array_append_new(story, doc_by_id(db, st_db_story_json, ids[i]));
+        check_sets("story", story, story_sets);
+        check_sets("timeline", json_object_get(t, "events"), event_sets);
+        json_decref(story);
+        json_decref(t);
+    }
+    n = ids_of(db, st_db_entities_json, ids, 64);
+    for (size_t i = 0; i < n; i++) {
+        json_t *e = doc_by_id(db, st_qs_entity_json, ids[i]);
+        CHECK(e != NULL);
+        check_entity_orders(e);
+        json_decref(e);
+    }
+}
+
+static void t_orders(void)
+{
+    check_orders(lite);
+    if (pg)
+        check_orders(pg);
+}
+
 /* ------------------------------------------------------------ export */
 
 static char *export_text(st_db *db, const char *what, const char *format, const st_query *q,
@@ -609,6 +719,7 @@ int main(void)
         RUN(t_lists);
         RUN(t_search);
         RUN(t_by_id);
+        RUN(t_orders);
         RUN(t_export);
     }
     st_db_close(lite);

@@ -28,6 +28,20 @@ struct st_db {
             return (call);    \
     } while (0)
 
+/* SQL pieces shared by the SQLite queries (query*.c). SORTED_AT: the array
+ * at path of the JSON document j, sorted: values in byte order, null first
+ * (pg_query.h's ST_PG_SORTED_SET is the PostgreSQL twin). SQLite before 3.44
+ * has no ORDER BY inside an aggregate, and an aggregate cannot feed
+ * json_each in its own query, so the sort is of the built document. */
+#define SORTED_AT(j, path)                                                      \
+    "(SELECT json(json_group_array(value)) FROM (SELECT value FROM json_each(" j \
+    ", '" path "') ORDER BY value))"
+
+/* j with its languages and sources sorted. */
+#define SETS_SORTED(j)                                                               \
+    "json_set(" j ", '$.languages', " SORTED_AT(j, "$.languages") ", '$.sources', " \
+    SORTED_AT(j, "$.sources") ")"
+
 /* Whether path names a PostgreSQL database (postgresql:// or postgres://). */
 int st_db_is_pg_url(const char *path);
 

@@ -70,12 +70,14 @@ int st_db_article_json(st_db *db, const char *id, char **out)
         " 'origin', a.origin, 'content_hash', a.content_hash,"
         " 'simhash', printf('%016x', a.simhash), 'event', a.event_id, 'story', a.story_id,"
         " 'first_story', a.first_story = 1, 'body', a.body,"
-        " 'duplicates', (SELECT json_group_array(json_object('other',"
-        "   CASE WHEN d.a = a.id THEN d.b ELSE d.a END, 'kind', d.kind, 'jaccard', d.jaccard,"
-        "   'containment', d.containment, 'simhash_dist', d.simhash_dist))"
-        "   FROM dup_pairs d WHERE d.a = a.id OR d.b = a.id))"
+        " 'duplicates', (SELECT json_group_array(json(dj)) FROM ("
+        "   SELECT json_object('other', CASE WHEN d.a = a.id THEN d.b ELSE d.a END,"
+        "   'kind', d.kind, 'jaccard', d.jaccard, 'containment', d.containment,"
+        "   'simhash_dist', d.simhash_dist) AS dj"
+        "   FROM dup_pairs d WHERE d.a = a.id OR d.b = a.id ORDER BY d.a, d.b)))"
+        /* The numeric id wins; else the lowest id of the ext_id and URL matches. */
         " FROM articles a WHERE a.id = ?2 OR a.ext_id = ?1 OR a.url = ?1"
-        " ORDER BY a.id = ?2 DESC LIMIT 1",
+        " ORDER BY a.id = ?2 DESC, a.id LIMIT 1",
         NULL, id ? id : "", n, out);
 }
 
@@ -115,6 +117,10 @@ int st_db_dups_json(st_db *db, const st_query *q, char **out)
         q, NULL, 0, out);
 }
 
+/* A story's summary over its articles `a`. Its languages and sources come
+ * from json_group_array(DISTINCT), which lists values in the order SQLite's
+ * plan meets the rows (an index's order, which a new index or SQLite version
+ * may change): SETS_SORTED sorts them once the summary is built. */
 #define STORY_SUMMARY                                                                    \
     "json_object('id', s.id, 'label', s.label, 'terms', json(coalesce(s.terms, '[]')),"   \
     " 'entities', json(coalesce(s.entities, '[]')), 'articles', count(a.id),"             \
@@ -127,7 +133,7 @@ int st_db_stories_json(st_db *db, const st_query *q, char **out)
     ST_ON_PG(db, st_pg_stories_json(db, q, out));
     return json_doc(
         db,
-        "SELECT coalesce(json_group_array(json(j)), '[]') FROM ("
+        "SELECT coalesce(json_group_array(json(" SETS_SORTED("j") ")), '[]') FROM ("
         " SELECT " STORY_SUMMARY " AS j, count(a.id) AS n, max(a.published) AS last"
         " FROM stories s JOIN articles a ON a.story_id = s.id WHERE " ARTICLE_FILTER
         " AND (?7 IS NULL OR s.label LIKE '%' || ?7 || '%')"
@@ -140,7 +146,7 @@ int st_db_story_json(st_db *db, int64_t id, char **out)
     ST_ON_PG(db, st_pg_story_json(db, id, out));
     return json_doc(
         db,
-        "SELECT json_patch(" STORY_SUMMARY ", json_object("
+        "SELECT " SETS_SORTED("j") " FROM (SELECT json_patch(" STORY_SUMMARY ", json_object("
         " 'event_list', (SELECT json_group_array(json(ej)) FROM ("
         "   SELECT json_object('id', e.id, 'label', e.label,"
         "    'terms', json(coalesce(e.terms, '[]')),"
@@ -152,8 +158,8 @@ int st_db_story_json(st_db *db, int64_t id, char **out)
         "   e.id)),"
         " 'article_list', (SELECT json_group_array(json(aj)) FROM ("
         "   SELECT " ARTICLE_BRIEF " AS aj FROM articles a WHERE a.story_id = s.id"
-        "   ORDER BY a.published IS NULL, a.published, a.id))))"
+        "   ORDER BY a.published IS NULL, a.published, a.id)))) AS j"
         " FROM stories s JOIN articles a ON a.story_id = s.id"
-        " WHERE s.id = ?2 AND ?1 IS NOT NULL GROUP BY s.id",
+        " WHERE s.id = ?2 AND ?1 IS NOT NULL GROUP BY s.id)",
         NULL, "", id, out);
 }

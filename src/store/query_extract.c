@@ -31,12 +31,16 @@ static int json_array_doc(st_db *db, const char *sql, const st_query *q, char **
 /* Bytes of the headline in the analysed text (title + "\n\n" + body). */
 #define TITLE_BYTES "length(CAST(coalesce(a.title, '') AS BLOB))"
 
+/* Ties of salience and name (one name, two types) in entity id order; the
+ * languages sorted, as json_group_array(DISTINCT) lists them in the order
+ * SQLite's plan meets the mentions. */
 int st_db_entities_json(st_db *db, const st_query *q, char **out)
 {
     ST_ON_PG(db, st_pg_entities_json(db, q, out));
     return json_array_doc(
         db,
-        "SELECT coalesce(json_group_array(json(j)), '[]') FROM ("
+        "SELECT coalesce(json_group_array(json(json_set(j, '$.languages', "
+        SORTED_AT("j", "$.languages") "))), '[]') FROM ("
         " SELECT json_object('id', e.id, 'name', e.name, 'type', e.type, 'concept', e.concept,"
         "  'mentions', count(*), 'articles', count(DISTINCT m.article_id),"
         "  'in_title', sum(m.start < " TITLE_BYTES "),"
@@ -49,7 +53,8 @@ int st_db_entities_json(st_db *db, const st_query *q, char **out)
         " JOIN articles a ON a.id = m.article_id WHERE " FILTER("a")
         " AND (?7 IS NULL OR e.name LIKE '%' || ?7 || '%' OR EXISTS (SELECT 1 FROM"
         "   entity_aliases x WHERE x.entity_id = e.id AND x.alias LIKE '%' || ?7 || '%'))"
-        " GROUP BY e.id ORDER BY sal DESC, e.type = 'person' DESC, e.name LIMIT ?5 OFFSET ?6)",
+        " GROUP BY e.id ORDER BY sal DESC, e.type = 'person' DESC, e.name, e.id"
+        " LIMIT ?5 OFFSET ?6)",
         q, out);
 }
 
@@ -68,7 +73,7 @@ int st_db_quotes_json(st_db *db, const st_query *q, char **out)
         "  'start', x.start, 'end', x.end) AS j"
         " FROM quotes x JOIN articles a ON a.id = x.article_id WHERE " FILTER("a")
         " AND (?7 IS NULL OR x.speaker LIKE '%' || ?7 || '%')"
-        " ORDER BY a.published IS NULL, a.published, a.id, x.start LIMIT ?5 OFFSET ?6)",
+        " ORDER BY a.published IS NULL, a.published, a.id, x.start, x.id LIMIT ?5 OFFSET ?6)",
         q, out);
 }
 
@@ -88,7 +93,7 @@ int st_db_claims_json(st_db *db, const st_query *q, char **out)
         " FROM claims c JOIN articles a ON a.id = c.article_id WHERE " FILTER("a")
         " AND (?7 IS NULL OR c.subject LIKE '%' || ?7 || '%'"
         "   OR c.attribution LIKE '%' || ?7 || '%')"
-        " ORDER BY a.published IS NULL, a.published, a.id, c.start LIMIT ?5 OFFSET ?6)",
+        " ORDER BY a.published IS NULL, a.published, a.id, c.start, c.id LIMIT ?5 OFFSET ?6)",
         q, out);
 }
 
@@ -108,7 +113,7 @@ int st_db_claims_json(st_db *db, const st_query *q, char **out)
     "  'a', json_object(" CLAIM_FIELDS "),"                                              \
     "  'b', (SELECT json_object(" CLAIM_FIELDS ") FROM claims c JOIN articles a"         \
     "        ON a.id = c.article_id WHERE c.id = d.id)) AS j,"                           \
-    "  a.story_id AS story, c.id AS k1, d.id AS k2"                                      \
+    "  a.story_id AS story, c.id AS k1, d.id AS k2, 0 AS part"                           \
     " FROM claims c JOIN articles a ON a.id = c.article_id"                              \
     " JOIN claims d ON d.unit = c.unit AND d.id > c.id AND d.article_id <> c.article_id" \
     " JOIN articles b ON b.id = d.article_id"                                            \
@@ -125,7 +130,7 @@ int st_db_claims_json(st_db *db, const st_query *q, char **out)
     "  'a', json_object(" QUOTE_FIELDS "),"                                               \
     "  'b', (SELECT json_object(" QUOTE_FIELDS ") FROM quotes x JOIN articles a"          \
     "        ON a.id = x.article_id WHERE x.id = y.id)) AS j,"                            \
-    "  a.story_id AS story, x.id AS k1, y.id AS k2"                                       \
+    "  a.story_id AS story, x.id AS k1, y.id AS k2, 1 AS part"                            \
     " FROM quotes x JOIN articles a ON a.id = x.article_id"                               \
     " JOIN quotes y ON y.id > x.id AND y.article_id <> x.article_id"                      \
     "  AND lower(y.text) = lower(x.text)"                                                 \
@@ -136,6 +141,8 @@ int st_db_claims_json(st_db *db, const st_query *q, char **out)
     " AND (x.speaker_entity IS NULL OR y.speaker_entity IS NULL"                          \
     "      OR x.speaker_entity <> y.speaker_entity)"
 
+/* Claim and quote ids are of two tables: a claim pair and a quote pair may
+ * share (story, k1, k2), and then the claim pair comes first (part). */
 int st_db_conflicts_json(st_db *db, const st_query *q, char **out)
 {
     ST_ON_PG(db, st_pg_conflicts_json(db, q, out));
@@ -144,6 +151,6 @@ int st_db_conflicts_json(st_db *db, const st_query *q, char **out)
         "SELECT coalesce(json_group_array(json(j)), '[]') FROM ("
         " SELECT j FROM (" CLAIM_PAIRS " UNION ALL " QUOTE_PAIRS ")"
         " WHERE ?7 IS NULL OR j LIKE '%' || ?7 || '%'"
-        " ORDER BY story, k1, k2 LIMIT ?5 OFFSET ?6)",
+        " ORDER BY story, k1, k2, part LIMIT ?5 OFFSET ?6)",
         q, out);
 }

@@ -83,7 +83,7 @@ int st_qs_stories_json(st_db *db, const st_query *q, char **out)
         q = &none;
     sqlite3_stmt *st = st_db_prepare(
         db,
-        "SELECT coalesce(json_group_array(json(j)), '[]') FROM ("
+        "SELECT coalesce(json_group_array(json(" SETS_SORTED("j") ")), '[]') FROM ("
         " SELECT json_object('id', s.id, 'label', s.label,"
         "  'terms', json(coalesce(s.terms, '[]')), 'entities', json(coalesce(s.entities, '[]')),"
         "  'articles', count(a.id), 'events', count(DISTINCT a.event_id),"
@@ -116,6 +116,8 @@ int st_qs_stories_json(st_db *db, const st_query *q, char **out)
     return st_db_step_doc(st, out);
 }
 
+/* Events in order of their first article, then by id; their sources,
+ * languages and CAMEO codes sorted. */
 int st_qs_timeline_json(st_db *db, int64_t story, char **out)
 {
     ST_ON_PG(db, st_pg_qs_timeline_json(db, story, out));
@@ -125,14 +127,14 @@ int st_qs_timeline_json(st_db *db, int64_t story, char **out)
         " 'days', (SELECT coalesce(json_group_array(json_object('date', d, 'count', c)), '[]')"
         "  FROM (SELECT substr(published, 1, 10) AS d, count(*) AS c FROM articles"
         "  WHERE story_id = ?1 AND published IS NOT NULL GROUP BY d ORDER BY d)),"
-        " 'events', (SELECT coalesce(json_group_array(json(ej)), '[]') FROM ("
+        " 'events', (SELECT coalesce(json_group_array(json(" SETS_SORTED("ej") ")), '[]') FROM ("
         "  SELECT json_object('id', e.id, 'label', e.label,"
         "   'first', min(a.published), 'last', max(a.published), 'articles', count(a.id),"
         "   'sources', json_group_array(DISTINCT a.source),"
         "   'languages', json_group_array(DISTINCT a.language),"
-        "   'cameo', (SELECT coalesce(json_group_array(DISTINCT c.code), '[]')"
+        "   'cameo', (SELECT coalesce(json_group_array(code), '[]') FROM (SELECT DISTINCT c.code"
         "     FROM cameo_events c JOIN articles x ON x.id = c.article_id"
-        "     WHERE x.event_id = e.id),"
+        "     WHERE x.event_id = e.id ORDER BY c.code)),"
         "   'article_list', (SELECT json_group_array(json_object('id', x.id, 'title', x.title,"
         "     'source', x.source, 'language', x.language, 'published', x.published))"
         "     FROM (SELECT * FROM articles WHERE event_id = e.id"
@@ -155,6 +157,8 @@ int st_qs_story_exists(st_db *db, int64_t story)
     return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : ST_EDB;
 }
 
+/* Aliases in byte order; stories by mentions, ties by id; articles newest
+ * first (undated last: SQLite's NULL is the least value), ties by id. */
 int st_qs_entity_json(st_db *db, int64_t id, char **out)
 {
     ST_ON_PG(db, st_pg_qs_entity_json(db, id, out));
@@ -162,18 +166,19 @@ int st_qs_entity_json(st_db *db, int64_t id, char **out)
         db,
         "SELECT json_object('id', e.id, 'name', e.name, 'type', e.type, 'concept', e.concept,"
         " 'aliases', (SELECT coalesce(json_group_array(json_object('alias', alias, 'lang', lang)),"
-        "  '[]') FROM entity_aliases WHERE entity_id = e.id),"
+        "  '[]') FROM (SELECT alias, lang FROM entity_aliases WHERE entity_id = e.id"
+        "  ORDER BY alias)),"
         " 'mentions', (SELECT count(*) FROM mentions WHERE entity_id = e.id),"
         " 'stories', (SELECT coalesce(json_group_array(json(sj)), '[]') FROM ("
         "  SELECT json_object('id', s.id, 'label', s.label, 'mentions', count(*)) AS sj"
         "  FROM mentions m JOIN articles a ON a.id = m.article_id"
         "  JOIN stories s ON s.id = a.story_id WHERE m.entity_id = e.id"
-        "  GROUP BY s.id ORDER BY count(*) DESC LIMIT 50)),"
+        "  GROUP BY s.id ORDER BY count(*) DESC, s.id LIMIT 50)),"
         " 'articles', (SELECT coalesce(json_group_array(json(aj)), '[]') FROM ("
         "  SELECT json_object('id', a.id, 'title', a.title, 'source', a.source,"
         "   'language', a.language, 'published', a.published, 'story', a.story_id) AS aj"
         "  FROM articles a WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = e.id)"
-        "  ORDER BY a.published DESC LIMIT 50)))"
+        "  ORDER BY a.published DESC, a.id LIMIT 50)))"
         " FROM entities e WHERE e.id = ?1",
         id, out);
 }

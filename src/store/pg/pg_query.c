@@ -233,21 +233,15 @@ int st_pg_dups_json(st_db *db, const st_query *q, char **out)
         q, NULL, out);
 }
 
-/* SQLite reads a story's articles through the covering index
- * articles_story_cover(story_id, published, language, source, event_id,
- * ingested): its languages and sources come in that order. */
-#define STORY_SCAN                                                                     \
-    "a.published NULLS FIRST, a.language NULLS FIRST, a.source NULLS FIRST,"           \
-    " a.event_id NULLS FIRST, a.ingested, a.id"
-
-/* query.c's STORY_SUMMARY, as the arguments of a json_build_object. */
+/* query.c's STORY_SUMMARY (languages and sources sorted), as the arguments
+ * of a json_build_object. */
 #define STORY_FIELDS                                                                  \
     "'id', s.id, 'label', s.label, 'terms', coalesce(s.terms, '[]')::json,"           \
     " 'entities', coalesce(s.entities, '[]')::json, 'articles', count(a.id),"         \
     " 'events', count(DISTINCT a.event_id), 'first', min(a.published),"               \
     " 'last', max(a.published),"                                                       \
-    " 'languages', " ST_PG_FIRST_SEEN("a.language", STORY_SCAN) ","                   \
-    " 'sources', " ST_PG_FIRST_SEEN("a.source", STORY_SCAN)
+    " 'languages', " ST_PG_SORTED_SET("a.language") ","                               \
+    " 'sources', " ST_PG_SORTED_SET("a.source")
 
 int st_pg_stories_json(st_db *db, const st_query *q, char **out)
 {

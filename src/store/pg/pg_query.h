@@ -40,14 +40,12 @@
     "(CASE WHEN " x " = trunc(" x ") AND abs(" x ") < 1e15"                             \
     " THEN (trunc(" x ")::bigint || '.0')::json ELSE to_json(" x ") END)"
 
-/* SQLite's json_group_array(DISTINCT x): the distinct values in the order its
- * scan first meets them (PostgreSQL's json_agg(DISTINCT) sorts them). `order`
- * is that scan's order, which the twin must know from SQLite's plan. An
- * aggregate over the enclosing query's rows. */
-#define ST_PG_FIRST_SEEN(x, order)                                                     \
-    "(SELECT json_agg(v ORDER BY i) FROM (SELECT DISTINCT ON (v) v, i FROM"            \
-    " unnest(array_agg(" x " ORDER BY " order ")) WITH ORDINALITY u(v, i)"              \
-    " ORDER BY v, i) d)"
+/* The distinct values of the text x over the group, as a JSON array in byte
+ * order, null first: the SQLite queries sort their json_group_array(DISTINCT)
+ * lists so (SORTED_AT in query.c), rather than leave them in the order of
+ * SQLite's plan. An aggregate. */
+#define ST_PG_SORTED_SET(x) \
+    "json_agg(DISTINCT " x " COLLATE \"C\" ORDER BY " x " COLLATE \"C\" NULLS FIRST)"
 
 /* Runs sql with the st_query filters as $1..$6 and p7 as $7; the one value is
  * a JSON document, compacted into *out as SQLite writes JSON. Codes as

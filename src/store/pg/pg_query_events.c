@@ -43,19 +43,51 @@ int st_pg_cameo_events_json(st_db *db, const st_query *q, char **out)
                               q, NULL, out);
 }
 
+/* Stops the statement running on db's connection (a failed write leaves
+ * the rest of the rows unwanted); its results must still be read. */
+static void cancel_statement(st_db *db)
+{
+    char err[256];
+    PGcancel *c = PQgetCancel(db->pg);
+    if (c)
+        PQcancel(c, err, sizeof err);
+    PQfreeCancel(c);
+}
+
+/* Streams the rows one at a time (libpq's single-row mode): an export of a
+ * million events never holds them at once, as st_pg_run's result would.
+ * Unprepared: the export runs once per process. */
 int st_pg_export_gdelt(st_db *db, const st_query *q, FILE *f)
 {
     st_pg_params p = {0};
     st_pg_query_params(&p, q);
-    PGresult *res = st_pg_run(db, ST_PG_TYPED_PARAMS GROUPED_EVENTS, &p);
-    if (!res)
+    if (!PQsendQueryParams(db->pg, ST_PG_TYPED_PARAMS GROUPED_EVENTS, p.n, NULL, p.v, p.len,
+                           p.fmt, 0)) {
+        fprintf(stderr, "storytrack: sql: %s", PQerrorMessage(db->pg));
         return ST_EDB;
-    for (int r = 0, n = PQntuples(res); r < n; r++) {
-        const char *col[ST_GDELT_NCOLS];
-        for (int i = 0; i < ST_GDELT_NCOLS; i++)
-            col[i] = st_pg_value(res, r, i);
-        st_export_gdelt_row(f, col);
     }
-    PQclear(res);
-    return ferror(f) ? ST_EIO : ST_OK;
+    int rc = ST_OK;
+    if (!PQsetSingleRowMode(db->pg)) { /* the rows still come, in one result */
+        fprintf(stderr, "storytrack: sql: single-row mode refused\n");
+        rc = ST_EDB;
+    }
+    PGresult *res;
+    while ((res = PQgetResult(db->pg))) {
+        ExecStatusType s = PQresultStatus(res);
+        if (s == PGRES_SINGLE_TUPLE && rc == ST_OK) {
+            const char *col[ST_GDELT_NCOLS];
+            for (int i = 0; i < ST_GDELT_NCOLS; i++)
+                col[i] = st_pg_value(res, 0, i);
+            st_export_gdelt_row(f, col);
+            if (ferror(f)) {
+                rc = ST_EIO;
+                cancel_statement(db);
+            }
+        } else if (s != PGRES_SINGLE_TUPLE && s != PGRES_TUPLES_OK && rc != ST_EIO) {
+            fprintf(stderr, "storytrack: sql: %s", PQresultErrorMessage(res));
+            rc = ST_EDB;
+        }
+        PQclear(res);
+    }
+    return rc == ST_OK && ferror(f) ? ST_EIO : rc;
 }

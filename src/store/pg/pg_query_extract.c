@@ -13,9 +13,8 @@ static int extract_doc(st_db *db, const char *sql, const st_query *q, char **out
 #define IN_TITLE "sum((m.start < " TITLE_BYTES ")::int)"
 #define SALIENCE "count(*) + 2 * count(DISTINCT m.article_id) + 3 * " IN_TITLE
 
-/* SQLite scans mentions in insertion order, which is article order: the
- * order of its languages; its sort keeps ties (one name, two types) in
- * entity order. */
+/* Languages sorted; ties (one name, two types) in entity id order, as in
+ * query_extract.c. */
 int st_pg_entities_json(st_db *db, const st_query *q, char **out)
 {
     return extract_doc(
@@ -27,7 +26,7 @@ int st_pg_entities_json(st_db *db, const st_query *q, char **out)
         "  'in_title', " IN_TITLE ", 'salience', " SALIENCE ","
         "  'aliases', (SELECT coalesce(json_agg(alias ORDER BY alias COLLATE \"C\"), '[]')"
         "     FROM (SELECT DISTINCT x.alias FROM entity_aliases x WHERE x.entity_id = e.id) al),"
-        "  'languages', " ST_PG_FIRST_SEEN("a.language", "m.article_id") ") AS j,"
+        "  'languages', " ST_PG_SORTED_SET("a.language") ") AS j,"
         "  " SALIENCE " AS sal"
         " FROM mentions m JOIN entities e ON e.id = m.entity_id"
         " JOIN articles a ON a.id = m.article_id WHERE " ST_PG_FILTER("a")
@@ -42,9 +41,11 @@ int st_pg_entities_json(st_db *db, const st_query *q, char **out)
     "'article', a.id, 'ext_id', a.ext_id, 'source', a.source, 'language', a.language," \
     " 'published', a.published, 'story', a.story_id"
 
-/* Listings of one article's rows in article order, then by start. */
-#define BY_ARTICLE(start) \
-    " ORDER BY a.published IS NULL, a.published, a.id, " start " NULLS FIRST LIMIT $5 OFFSET $6) t"
+/* Listings of one article's rows in article order, then by start, then by
+ * the row's id. */
+#define BY_ARTICLE(start, id)                                                                 \
+    " ORDER BY a.published IS NULL, a.published, a.id, " start " NULLS FIRST, " id " LIMIT $5" \
+    " OFFSET $6) t"
 
 int st_pg_quotes_json(st_db *db, const st_query *q, char **out)
 {
@@ -56,7 +57,8 @@ int st_pg_quotes_json(st_db *db, const st_query *q, char **out)
         "  'speaker', x.speaker, 'speaker_entity', x.speaker_entity, 'verb', x.verb,"
         "  'sentence', x.sentence, 'start', x.start, 'end', x.\"end\") AS j"
         " FROM quotes x JOIN articles a ON a.id = x.article_id WHERE " ST_PG_FILTER("a")
-        " AND ($7::text IS NULL OR" ST_PG_CONTAINS("x.speaker", "$7") ")" BY_ARTICLE("x.start"),
+        " AND ($7::text IS NULL OR" ST_PG_CONTAINS("x.speaker", "$7") ")"
+        BY_ARTICLE("x.start", "x.id"),
         q, out);
 }
 
@@ -76,7 +78,7 @@ int st_pg_claims_json(st_db *db, const st_query *q, char **out)
         " SELECT json_build_object(" CLAIM_FIELDS ") AS j"
         " FROM claims c JOIN articles a ON a.id = c.article_id WHERE " ST_PG_FILTER("a")
         " AND ($7::text IS NULL OR" ST_PG_CONTAINS("c.subject", "$7")
-        "   OR" ST_PG_CONTAINS("c.attribution", "$7") ")" BY_ARTICLE("c.start"),
+        "   OR" ST_PG_CONTAINS("c.attribution", "$7") ")" BY_ARTICLE("c.start", "c.id"),
         q, out);
 }
 
@@ -93,7 +95,7 @@ int st_pg_claims_json(st_db *db, const st_query *q, char **out)
     "  'a', json_build_object(" CLAIM_FIELDS "),"                                        \
     "  'b', (SELECT json_build_object(" CLAIM_FIELDS ") FROM claims c JOIN articles a"   \
     "        ON a.id = c.article_id WHERE c.id = d.id)) AS j,"                           \
-    "  a.story_id AS story, c.id AS k1, d.id AS k2"                                      \
+    "  a.story_id AS story, c.id AS k1, d.id AS k2, 0 AS part"                           \
     " FROM claims c JOIN articles a ON a.id = c.article_id"                              \
     " JOIN claims d ON d.unit = c.unit AND d.id > c.id AND d.article_id <> c.article_id" \
     " JOIN articles b ON b.id = d.article_id"                                            \
@@ -111,7 +113,7 @@ int st_pg_claims_json(st_db *db, const st_query *q, char **out)
     "  'a', json_build_object(" QUOTE_FIELDS "),"                                         \
     "  'b', (SELECT json_build_object(" QUOTE_FIELDS ") FROM quotes x JOIN articles a"    \
     "        ON a.id = x.article_id WHERE x.id = y.id)) AS j,"                            \
-    "  a.story_id AS story, x.id AS k1, y.id AS k2"                                       \
+    "  a.story_id AS story, x.id AS k1, y.id AS k2, 1 AS part"                            \
     " FROM quotes x JOIN articles a ON a.id = x.article_id"                               \
     " JOIN quotes y ON y.id > x.id AND y.article_id <> x.article_id"                      \
     "  AND " ST_PG_ALOWER("y.text") " = " ST_PG_ALOWER("x.text")                          \
@@ -133,6 +135,6 @@ int st_pg_conflicts_json(st_db *db, const st_query *q, char **out)
         "SELECT coalesce(json_agg(j), '[]') FROM ("
         " SELECT j FROM (" CLAIM_PAIRS " UNION ALL " QUOTE_PAIRS ") p"
         " WHERE $7::text IS NULL OR" ST_PG_CONTAINS("j::text", "$7")
-        " ORDER BY story NULLS FIRST, k1, k2 LIMIT $5 OFFSET $6) t",
+        " ORDER BY story NULLS FIRST, k1, k2, part LIMIT $5 OFFSET $6) t",
         q, out);
 }

@@ -1,21 +1,15 @@
 /* pg_query_server.c — the PostgreSQL twins of query_server.c: the read
  * queries of the HTTP server and the summariser.
  *
- * Where SQLite's json_group_array(DISTINCT x) lists values in the order its
- * plan scans the rows (an index order, see each query), the twin orders them
- * by the same key, so both engines give one document. SQLite's LIKE folds
- * ASCII case only and has no escape character: LIKE_CI does the same here. */
+ * Lists of distinct values (languages, sources, CAMEO codes) are sorted as
+ * query_server.c sorts them (ST_PG_SORTED_SET). SQLite's LIKE folds ASCII
+ * case only and has no escape character: ST_PG_CONTAINS does the same. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/db.h"
-#include "store/pg/pg.h"
+#include "store/pg/pg_query.h"
 #include "util/util.h"
-
-/* "x LIKE '%' || pat || '%'" as SQLite evaluates it. */
-#define ASCII_LOWER(x) \
-    "translate(" x ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-#define LIKE_CI(x, pat) ASCII_LOWER(x) " LIKE '%' || " ASCII_LOWER(pat) " || '%' ESCAPE ''"
 
 /* A document whose only parameter is $1 = id. */
 static int id_doc(st_db *db, const char *sql, int64_t id, char **out)
@@ -87,12 +81,7 @@ int64_t st_pg_qs_find_article(st_db *db, const char *ext_id, const char *url)
 
 /* $1 language, $2 since, $3 until, $4 limit (NULL = all), $5 offset,
  * $6 text, $7 entity: the story filter has no $4 story of
- * st_pg_query_params, and PostgreSQL refuses a parameter it cannot type.
- *
- * SQLite reads a story's articles through articles_story_cover, so its
- * DISTINCT lists follow (published NULLS FIRST, language, source, event_id,
- * ingested, id): rn numbers the rows in that order and a value is listed
- * where it first occurs. */
+ * st_pg_query_params, and PostgreSQL refuses a parameter it cannot type. */
 int st_pg_qs_stories_json(st_db *db, const st_query *q, char **out)
 {
     static const st_query none;
@@ -111,44 +100,33 @@ int st_pg_qs_stories_json(st_db *db, const st_query *q, char **out)
     st_pg_text(&p, q->entity);
     return st_pg_doc(
         db,
-        "WITH f AS ("
-        " SELECT a.id, a.story_id, a.event_id, a.published, a.ingested, a.language, a.source,"
-        "  row_number() OVER (PARTITION BY a.story_id ORDER BY a.published NULLS FIRST,"
-        "   a.language COLLATE \"C\" NULLS FIRST, a.source COLLATE \"C\" NULLS FIRST,"
-        "   a.event_id NULLS FIRST, a.ingested COLLATE \"C\", a.id) AS rn"
+        "SELECT coalesce(json_agg(j ORDER BY n DESC, last DESC NULLS LAST, id), '[]') FROM ("
+        " SELECT s.id, count(a.id) AS n, max(a.published) AS last,"
+        "  json_build_object('id', s.id, 'label', s.label,"
+        "  'terms', coalesce(s.terms, '[]')::json, 'entities', coalesce(s.entities, '[]')::json,"
+        "  'articles', count(a.id), 'events', count(DISTINCT a.event_id),"
+        "  'first', min(a.published), 'last', max(a.published), 'updated', max(a.ingested),"
+        "  'languages', " ST_PG_SORTED_SET("a.language") ","
+        "  'sources', " ST_PG_SORTED_SET("a.source") ","
+        "  'days', (SELECT coalesce(json_agg(json_build_array(d, c) ORDER BY d), '[]') FROM ("
+        "    SELECT substr(x.published, 1, 10) AS d, count(*) AS c FROM articles x"
+        "    WHERE x.story_id = s.id AND x.published IS NOT NULL GROUP BY 1) dc)) AS j"
         " FROM stories s JOIN articles a ON a.story_id = s.id"
         " WHERE ($1::text IS NULL OR a.language = $1::text)"
         "  AND ($2::text IS NULL OR substr(a.published, 1, 10) >= substr($2::text, 1, 10))"
         "  AND ($3::text IS NULL OR substr(a.published, 1, 10) <= substr($3::text, 1, 10))"
-        "  AND ($6::text IS NULL OR " LIKE_CI("s.label", "$6::text")
-        "   OR " LIKE_CI("s.terms", "$6::text") ")"
-        "  AND ($7::text IS NULL OR " LIKE_CI("s.entities", "$7::text") " OR EXISTS ("
+        "  AND ($6::text IS NULL OR" ST_PG_CONTAINS("s.label", "$6::text")
+        "   OR" ST_PG_CONTAINS("s.terms", "$6::text") ")"
+        "  AND ($7::text IS NULL OR" ST_PG_CONTAINS("s.entities", "$7::text") " OR EXISTS ("
         "   SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id"
         "   JOIN articles y ON y.id = m.article_id"
-        "   WHERE y.story_id = s.id AND " LIKE_CI("e.name", "$7::text") "))),"
-        " g AS (SELECT f.*,"
-        "  rn = min(rn) OVER (PARTITION BY story_id, language) AS first_language,"
-        "  rn = min(rn) OVER (PARTITION BY story_id, source) AS first_source FROM f),"
-        " l AS ("
-        " SELECT s.id, count(g.id) AS n, max(g.published) AS last,"
-        "  json_build_object('id', s.id, 'label', s.label,"
-        "  'terms', coalesce(s.terms, '[]')::json, 'entities', coalesce(s.entities, '[]')::json,"
-        "  'articles', count(g.id), 'events', count(DISTINCT g.event_id),"
-        "  'first', min(g.published), 'last', max(g.published), 'updated', max(g.ingested),"
-        "  'languages', json_agg(g.language ORDER BY g.rn) FILTER (WHERE g.first_language),"
-        "  'sources', json_agg(g.source ORDER BY g.rn) FILTER (WHERE g.first_source),"
-        "  'days', (SELECT coalesce(json_agg(json_build_array(d, c) ORDER BY d), '[]') FROM ("
-        "    SELECT substr(x.published, 1, 10) AS d, count(*) AS c FROM articles x"
-        "    WHERE x.story_id = s.id AND x.published IS NOT NULL GROUP BY 1) dc)) AS j"
-        " FROM stories s JOIN g ON g.story_id = s.id"
-        " GROUP BY s.id ORDER BY n DESC, last DESC NULLS LAST, s.id LIMIT $4 OFFSET $5)"
-        "SELECT coalesce(json_agg(j ORDER BY n DESC, last DESC NULLS LAST, id), '[]') FROM l",
+        "   WHERE y.story_id = s.id AND" ST_PG_CONTAINS("e.name", "$7::text") "))"
+        " GROUP BY s.id ORDER BY n DESC, last DESC NULLS LAST, s.id LIMIT $4 OFFSET $5) t",
         &p, out);
 }
 
-/* SQLite reads an event's articles through articles_event (id order) and
- * their CAMEO rows through cameo_article (id order): the DISTINCT lists are
- * in order of first occurrence there. */
+/* Events in order of their first article, then by id; their sources,
+ * languages and CAMEO codes sorted, as in query_server.c. */
 int st_pg_qs_timeline_json(st_db *db, int64_t story, char **out)
 {
     return id_doc(
@@ -161,14 +139,11 @@ int st_pg_qs_timeline_json(st_db *db, int64_t story, char **out)
         "  SELECT e.id, min(coalesce(a.published, '9999')) AS k,"
         "   json_build_object('id', e.id, 'label', e.label,"
         "   'first', min(a.published), 'last', max(a.published), 'articles', count(a.id),"
-        "   'sources', (SELECT json_agg(v ORDER BY o) FROM (SELECT x.source AS v, min(x.id) AS o"
-        "     FROM articles x WHERE x.event_id = e.id GROUP BY x.source) vs),"
-        "   'languages', (SELECT json_agg(v ORDER BY o) FROM (SELECT x.language AS v,"
-        "     min(x.id) AS o FROM articles x WHERE x.event_id = e.id GROUP BY x.language) vl),"
-        "   'cameo', (SELECT coalesce(json_agg(code ORDER BY article_id, id), '[]') FROM ("
-        "     SELECT DISTINCT ON (c.code) c.code, c.article_id, c.id"
+        "   'sources', " ST_PG_SORTED_SET("a.source") ","
+        "   'languages', " ST_PG_SORTED_SET("a.language") ","
+        "   'cameo', (SELECT coalesce(" ST_PG_SORTED_SET("c.code") ", '[]')"
         "     FROM cameo_events c JOIN articles x ON x.id = c.article_id"
-        "     WHERE x.event_id = e.id ORDER BY c.code, c.article_id, c.id) vc),"
+        "     WHERE x.event_id = e.id),"
         "   'article_list', (SELECT json_agg(json_build_object('id', x.id, 'title', x.title,"
         "     'source', x.source, 'language', x.language, 'published', x.published)"
         "     ORDER BY x.published IS NULL, x.published, x.id)"
@@ -191,9 +166,8 @@ int st_pg_qs_story_exists(st_db *db, int64_t story)
     return n > 0;
 }
 
-/* Ties as SQLite leaves them (measured on the corpus, all 267 entities):
- * its sorter gives stories of equal count in descending id order, and
- * articles of equal date in ascending id order. */
+/* The orders of query_server.c: aliases in byte order, stories by
+ * mentions then id, articles newest first (undated last) then by id. */
 int st_pg_qs_entity_json(st_db *db, int64_t id, char **out)
 {
     return id_doc(
@@ -203,12 +177,12 @@ int st_pg_qs_entity_json(st_db *db, int64_t id, char **out)
         " 'aliases', (SELECT coalesce(json_agg(json_build_object('alias', alias, 'lang', lang)"
         "  ORDER BY alias COLLATE \"C\"), '[]') FROM entity_aliases WHERE entity_id = e.id),"
         " 'mentions', (SELECT count(*) FROM mentions WHERE entity_id = e.id),"
-        " 'stories', (SELECT coalesce(json_agg(sj ORDER BY n DESC, id DESC), '[]') FROM ("
+        " 'stories', (SELECT coalesce(json_agg(sj ORDER BY n DESC, id), '[]') FROM ("
         "  SELECT s.id, count(*) AS n,"
         "   json_build_object('id', s.id, 'label', s.label, 'mentions', count(*)) AS sj"
         "  FROM mentions m JOIN articles a ON a.id = m.article_id"
         "  JOIN stories s ON s.id = a.story_id WHERE m.entity_id = e.id"
-        "  GROUP BY s.id ORDER BY n DESC, s.id DESC LIMIT 50) sl),"
+        "  GROUP BY s.id ORDER BY n DESC, s.id LIMIT 50) sl),"
         " 'articles', (SELECT coalesce(json_agg(aj ORDER BY p DESC NULLS LAST, id), '[]') FROM ("
         "  SELECT a.id, a.published AS p, json_build_object('id', a.id, 'title', a.title,"
         "   'source', a.source, 'language', a.language, 'published', a.published,"
