@@ -216,8 +216,9 @@ static void put_cell(st_buf *line, const json_t *v)
     st_buf_free(&cell);
 }
 
-/* One CSV line of an object's values, in its key order. */
-static void put_csv_line(st_buf *line, json_t *row)
+/* One CSV line of an object: its keys (the header) or its values, in its
+ * key order. */
+static void put_csv_row(st_buf *line, json_t *row, int header)
 {
     const char *key;
     json_t *v;
@@ -225,20 +226,10 @@ static void put_csv_line(st_buf *line, json_t *row)
     json_object_foreach(row, key, v) {
         if (!first)
             st_buf_putc(line, ',');
-        put_cell(line, v);
-        first = 0;
-    }
-}
-
-static void put_csv_header(st_buf *line, json_t *row)
-{
-    const char *key;
-    json_t *v;
-    int first = 1;
-    json_object_foreach(row, key, v) {
-        if (!first)
-            st_buf_putc(line, ',');
-        st_buf_puts(line, key);
+        if (header)
+            st_buf_puts(line, key);
+        else
+            put_cell(line, v);
         first = 0;
     }
 }
@@ -274,10 +265,10 @@ static int export_array(const char *doc, const char *format, FILE *f)
             continue;
         }
         if (i == 0) {
-            put_csv_header(&line, row);
+            put_csv_row(&line, row, 1);
             st_buf_putc(&line, '\n');
         }
-        put_csv_line(&line, row);
+        put_csv_row(&line, row, 0);
         if (line.oom) {
             rc = ST_ENOMEM;
             break;
