@@ -98,6 +98,9 @@ static const char *const st_migrations[] = {
     /* 2 -> 3: listings sort undated articles last; an index on exactly that
      * order lets a LIMIT stop early instead of sorting the whole table. */
     "CREATE INDEX articles_pub_order ON articles(published IS NULL, published, id);",
+    /* 3 -> 4: the extraction store finds an entity by its concept id first;
+     * without an index each lookup read the whole entities table. */
+    "CREATE INDEX entities_concept ON entities(concept);",
 };
 
 #define ST_SCHEMA_VERSION ((int)(sizeof st_migrations / sizeof st_migrations[0]))

@@ -113,6 +113,8 @@ static const char *const st_pg_migrations[] = {
     "  event_id, ingested);",
     /* 2 -> 3: see schema.sql.h */
     "CREATE INDEX articles_pub_order ON articles((published IS NULL), published, id);",
+    /* 3 -> 4: see schema.sql.h */
+    "CREATE INDEX entities_concept ON entities(concept);",
 };
 
 #define ST_PG_SCHEMA_VERSION ((int)(sizeof st_pg_migrations / sizeof st_pg_migrations[0]))
