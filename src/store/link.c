@@ -1,6 +1,7 @@
 /* link.c — the store's side of linking across processes (store.h): the
  * linker lock and the queue of articles stored without clusters. */
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,21 +33,37 @@ int st_store_linker_lock(st_db *db, int *held)
     return ST_OK;
 }
 
-/* One unlinked article, its strings owned. */
+/* The rows are copied out before fn runs (it writes); the array grows with
+ * the rows, so a large max costs nothing until rows come. */
 typedef struct unlinked {
-    int64_t id;
-    st_article a;
+    int64_t *id;
+    st_article **a;
+    size_t n, cap;
 } unlinked;
 
-static void unlinked_free(unlinked *u, size_t n)
+static int keep_row(unlinked *u, sqlite3_stmt *st)
 {
-    for (size_t i = 0; i < n; i++) {
-        st_article *a = &u[i].a;
-        free(a->ext_id), free(a->url), free(a->source), free(a->title), free(a->body);
-        free(a->language), free(a->published), free(a->authors), free(a->extra);
-        free(a->origin);
+    if (u->n == u->cap) {
+        size_t cap = u->cap ? u->cap * 2 : 64;
+        int64_t *id = realloc(u->id, cap * sizeof *id);
+        if (id)
+            u->id = id;
+        st_article **a = id ? realloc(u->a, cap * sizeof *a) : NULL;
+        if (!a)
+            return ST_ENOMEM;
+        u->a = a;
+        u->cap = cap;
     }
-    free(u);
+    st_article *a = st_article_new();
+    if (!a)
+        return ST_ENOMEM;
+    char **f[] = {&a->ext_id, &a->url, &a->source, &a->title, &a->body,
+                  &a->language, &a->published, &a->authors, &a->extra, &a->origin};
+    for (int i = 0; i < 10; i++)
+        *f[i] = st_db_column_dup(st, i + 1);
+    u->id[u->n] = sqlite3_column_int64(st, 0);
+    u->a[u->n++] = a;
+    return ST_OK;
 }
 
 int st_store_each_unlinked(st_db *db, size_t max, st_unlinked_fn fn, void *ud)
@@ -57,23 +74,20 @@ int st_store_each_unlinked(st_db *db, size_t max, st_unlinked_fn fn, void *ud)
             " extra, origin FROM articles WHERE event_id IS NULL ORDER BY id LIMIT ?1");
     if (!st)
         return ST_EDB;
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)max);
-    unlinked *u = calloc(max ? max : 1, sizeof *u);
-    size_t n = 0;
-    int step = SQLITE_DONE;
-    while (u && n < max && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        st_article *a = &u[n].a;
-        u[n++].id = sqlite3_column_int64(st, 0);
-        char **f[] = {&a->ext_id, &a->url, &a->source, &a->title, &a->body,
-                      &a->language, &a->published, &a->authors, &a->extra, &a->origin};
-        for (int i = 0; i < 10; i++)
-            *f[i] = st_db_column_dup(st, i + 1);
-    }
+    sqlite3_bind_int64(st, 1, max > INT64_MAX ? -1 : (sqlite3_int64)max);
+    unlinked u = {0};
+    int rc = ST_OK, step;
+    while (rc == ST_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = keep_row(&u, st);
+    if (rc == ST_OK && step != SQLITE_DONE)
+        rc = ST_EDB;
     sqlite3_finalize(st);
-    int rc = !u ? ST_ENOMEM : (step == SQLITE_ROW || step == SQLITE_DONE) ? ST_OK : ST_EDB;
-    for (size_t i = 0; rc == ST_OK && i < n; i++)
-        rc = fn(u[i].id, &u[i].a, ud);
-    unlinked_free(u, n);
+    for (size_t i = 0; rc == ST_OK && i < u.n; i++)
+        rc = fn(u.id[i], u.a[i], ud);
+    for (size_t i = 0; i < u.n; i++)
+        st_article_free(u.a[i]);
+    free(u.id);
+    free(u.a);
     return rc;
 }
 

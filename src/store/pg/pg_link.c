@@ -1,5 +1,6 @@
 /* pg_link.c — twins of src/store/link.c: the linker lock is a session
  * advisory lock, which PostgreSQL drops with the connection of a dead holder. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +26,10 @@ int st_pg_store_linker_lock(st_db *db, int *held)
 int st_pg_store_each_unlinked(st_db *db, size_t max, st_unlinked_fn fn, void *ud)
 {
     st_pg_params p = {0};
-    st_pg_int(&p, (int64_t)max);
+    if (max > INT64_MAX)
+        st_pg_text(&p, NULL); /* LIMIT NULL: all */
+    else
+        st_pg_int(&p, (int64_t)max);
     PGresult *res = st_pg_run(db,
                               "SELECT id, ext_id, url, source, title, body, lang_meta, published,"
                               " authors, extra, origin FROM articles WHERE event_id IS NULL"
