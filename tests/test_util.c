@@ -1,4 +1,4 @@
-/* test_util.c — buffers, UTF-8 repair, hashing, dates. */
+/* test_util.c — buffers, array growth, UTF-8 repair, hashing, dates. */
 #include "harness.h"
 #include "util/util.h"
 
@@ -66,6 +66,51 @@ static void t_empty_buf(void)
     free(s);
 }
 
+/* A request whose size wraps fails instead of passing as a small one. */
+static void t_buf_huge(void)
+{
+    st_buf b = {0};
+    st_buf_putc(&b, 'a');
+    CHECK_INT(st_buf_reserve(&b, SIZE_MAX), ST_ENOMEM);
+    CHECK(b.oom);
+    st_buf_free(&b);
+}
+
+static void t_grow(void)
+{
+    int64_t *v = NULL;
+    size_t cap = 0;
+    CHECK_INT(st_grow(&v, &cap, 1, sizeof *v, 16), ST_OK); /* first growth */
+    CHECK(v != NULL);
+    CHECK_INT(cap, 16);
+    for (int64_t i = 0; i < 16; i++)
+        v[i] = i;
+    int64_t *before = v;
+    CHECK_INT(st_grow(&v, &cap, 16, sizeof *v, 16), ST_OK); /* room: no-op */
+    CHECK(v == before);
+    CHECK_INT(cap, 16);
+    CHECK_INT(st_grow(&v, &cap, 17, sizeof *v, 16), ST_OK); /* doubling */
+    CHECK_INT(cap, 32);
+    CHECK_INT(st_grow(&v, &cap, 100, sizeof *v, 16), ST_OK); /* as often as needed */
+    CHECK_INT(cap, 128);
+    CHECK_INT(v[15], 15);
+    v[127] = 127;
+    /* Overflow: need * elem wraps, or doubling the capacity would; both fail
+     * before asking realloc and leave the array as it was. */
+    before = v;
+    CHECK_INT(st_grow(&v, &cap, SIZE_MAX / sizeof *v + 1, sizeof *v, 16), ST_ENOMEM);
+    CHECK_INT(st_grow(&v, &cap, SIZE_MAX, sizeof *v, 16), ST_ENOMEM);
+    CHECK(v == before);
+    CHECK_INT(cap, 128);
+    CHECK_INT(v[127], 127);
+    free(v);
+    char *s = NULL;
+    size_t scap = 0;
+    CHECK_INT(st_grow(&s, &scap, SIZE_MAX, 1, 64), ST_ENOMEM);
+    CHECK(s == NULL);
+    CHECK_INT(scap, 0);
+}
+
 static void t_space(void)
 {
     char s[] = "  a \xc2\xa0 b\n\n\nc  ";
@@ -81,5 +126,7 @@ int main(void)
     RUN(t_dates);
     RUN(t_space);
     RUN(t_empty_buf);
+    RUN(t_buf_huge);
+    RUN(t_grow);
     TEST_MAIN_END;
 }

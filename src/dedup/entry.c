@@ -44,18 +44,13 @@ static int cmp_word(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int grow(void **p, uint32_t *cap, uint32_t need, size_t elem)
+/* Entries keep 32-bit capacities to stay small; st_grow counts in size_t. */
+static int grow(void *p, uint32_t *cap, uint32_t need, size_t elem)
 {
-    if (need <= *cap)
-        return ST_OK;
-    uint32_t c = *cap ? *cap : 16;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, (size_t)c * elem);
-    if (!q)
+    size_t c = *cap;
+    if (st_grow(p, &c, need, elem, 16) != ST_OK)
         return ST_ENOMEM;
-    *p = q;
-    *cap = c;
+    *cap = (uint32_t)c;
     return ST_OK;
 }
 
@@ -86,10 +81,9 @@ int st_dedup_entry_add_sentence(st_dedup_entry *e, const uint64_t *words, size_t
         m = e->max_sent_words;
     int rc = ST_OK;
     if (m >= e->min_sent_words) {
-        rc = grow((void **)&e->words, &e->cap_words, e->nwords + (uint32_t)m,
-                  sizeof(st_dedup_word));
+        rc = grow(&e->words, &e->cap_words, e->nwords + (uint32_t)m, sizeof *e->words);
         if (rc == ST_OK)
-            rc = grow((void **)&e->sent_end, &e->cap_sents, e->nsents + 1, sizeof(uint32_t));
+            rc = grow(&e->sent_end, &e->cap_sents, e->nsents + 1, sizeof *e->sent_end);
         if (rc == ST_OK) {
             memcpy(e->words + e->nwords, tmp, m * sizeof *tmp);
             e->nwords += (uint32_t)m;

@@ -21,14 +21,8 @@ typedef struct tokvec {
 
 static int push(tokvec *t, tokh x)
 {
-    if (t->n == t->cap) {
-        size_t c = t->cap ? t->cap * 2 : 256;
-        tokh *v = realloc(t->v, c * sizeof *v);
-        if (!v)
-            return ST_ENOMEM;
-        t->v = v;
-        t->cap = c;
-    }
+    if (st_grow(&t->v, &t->cap, t->n + 1, sizeof *t->v, 256) != ST_OK)
+        return ST_ENOMEM;
     t->v[t->n++] = x;
     return ST_OK;
 }

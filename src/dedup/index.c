@@ -196,18 +196,13 @@ static int take_slot(st_dedup_index *ix, uint32_t *out)
         *out = ix->free_slots[--ix->nfree];
         return ST_OK;
     }
-    if (ix->nslots == ix->cap) {
-        uint32_t c = ix->cap ? ix->cap * 2 : 256;
-        slot *s = realloc(ix->slots, (size_t)c * sizeof *s);
-        if (!s)
-            return ST_ENOMEM;
-        ix->slots = s;
-        uint32_t *f = realloc(ix->free_slots, (size_t)c * sizeof *f);
-        if (!f)
-            return ST_ENOMEM;
-        ix->free_slots = f;
-        ix->cap = c;
-    }
+    /* slots and free_slots share the 32-bit ix->cap: both grow from it to the
+     * same capacity, and it moves only once both have. */
+    size_t need = (size_t)ix->nslots + 1, cs = ix->cap, cf = ix->cap;
+    if (st_grow(&ix->slots, &cs, need, sizeof *ix->slots, 256) != ST_OK ||
+        st_grow(&ix->free_slots, &cf, need, sizeof *ix->free_slots, 256) != ST_OK)
+        return ST_ENOMEM;
+    ix->cap = (uint32_t)cf;
     *out = ix->nslots++;
     return ST_OK;
 }

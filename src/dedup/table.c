@@ -3,6 +3,7 @@
 
 #include "dedup/table.h"
 #include "storytrack.h"
+#include "util/util.h"
 
 #define NIL UINT32_MAX
 
@@ -66,14 +67,10 @@ static uint32_t new_node(st_dedup_mm *m)
         m->free_head = m->nodes[i].next;
         return i;
     }
-    if (m->used == m->cap) {
-        uint32_t c = m->cap ? m->cap * 2 : 1024;
-        st_dedup_mm_node *n = realloc(m->nodes, (size_t)c * sizeof *n);
-        if (!n)
-            return NIL;
-        m->nodes = n;
-        m->cap = c;
-    }
+    size_t c = m->cap; /* the table keeps a 32-bit capacity */
+    if (st_grow(&m->nodes, &c, (size_t)m->used + 1, sizeof *m->nodes, 1024) != ST_OK)
+        return NIL;
+    m->cap = (uint32_t)c;
     return m->used++;
 }
 

@@ -109,15 +109,7 @@ void ev_map_free(ev_map *m)
 
 int ev_grow(void **v, size_t *cap, size_t n, size_t sz)
 {
-    if (n < *cap)
-        return 0;
-    size_t ncap = *cap ? *cap * 2 : 64;
-    void *p = realloc(*v, ncap * sz);
-    if (!p)
-        return -1;
-    *v = p;
-    *cap = ncap;
-    return 0;
+    return st_grow(v, cap, n + 1, sz, 64) == ST_OK ? 0 : -1;
 }
 
 int ev_word_match(const ev_word *w, const char *t, size_t tn)

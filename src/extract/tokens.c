@@ -179,14 +179,8 @@ int ex_tokenise(const char *s, size_t n, ex_tok **out, size_t *count)
 
 void *ex_grow(void **arr, size_t *n, size_t *cap, size_t size)
 {
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 16;
-        void *p = realloc(*arr, nc * size);
-        if (!p)
-            return NULL;
-        *arr = p;
-        *cap = nc;
-    }
+    if (st_grow(arr, cap, *n + 1, size, 16) != ST_OK)
+        return NULL;
     char *slot = (char *)*arr + (*n)++ * size;
     memset(slot, 0, size);
     return slot;

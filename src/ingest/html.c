@@ -226,15 +226,9 @@ static void add_score(cands *cs, xmlNode *parent, double s)
             cs->v[i].score += s;
             return;
         }
-    if (cs->n == cs->cap) {
-        size_t cap = cs->cap ? cs->cap * 2 : 32;
-        cand *t = realloc(cs->v, cap * sizeof *t);
-        if (!t) {
-            cs->oom = 1;
-            return;
-        }
-        cs->v = t;
-        cs->cap = cap;
+    if (st_grow(&cs->v, &cs->cap, cs->n + 1, sizeof *cs->v, 32) != ST_OK) {
+        cs->oom = 1;
+        return;
     }
     cs->v[cs->n++] = (cand){parent, s};
 }

@@ -148,14 +148,9 @@ static int list_dir(const char *path, char ***names, size_t *n)
     while (rc == ST_OK && (e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue; /* hidden files, "." and ".." */
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **t = realloc(*names, cap * sizeof *t);
-            if (!t) {
-                rc = ST_ENOMEM;
-                break;
-            }
-            *names = t;
+        if (st_grow(names, &cap, *n + 1, sizeof **names, 32) != ST_OK) {
+            rc = ST_ENOMEM;
+            break;
         }
         if (!((*names)[*n] = st_strdup(e->d_name)))
             rc = ST_ENOMEM;

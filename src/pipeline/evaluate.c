@@ -22,22 +22,19 @@ static void gold_free(gold_set *g)
     free(g->lang);
 }
 
+/* The five arrays share g->cap: each grows from it to the same new capacity,
+ * and g->cap moves only once all have (one left larger on failure is harmless). */
 static int grow(gold_set *g)
 {
-    if (g->n < g->cap)
-        return ST_OK;
-    size_t cap = g->cap ? g->cap * 2 : 256;
-    int64_t **arrs[] = {&g->gold_ev, &g->gold_st, &g->pred_ev, &g->pred_st};
-    for (size_t i = 0; i < 4; i++) {
-        int64_t *p = realloc(*arrs[i], cap * sizeof **arrs[i]);
-        if (!p)
+    void *arrs[] = {&g->gold_ev, &g->gold_st, &g->pred_ev, &g->pred_st, &g->lang};
+    size_t elem[] = {sizeof *g->gold_ev, sizeof *g->gold_st, sizeof *g->pred_ev,
+                     sizeof *g->pred_st, sizeof *g->lang};
+    size_t cap = g->cap;
+    for (size_t i = 0; i < 5; i++) {
+        cap = g->cap;
+        if (st_grow(arrs[i], &cap, g->n + 1, elem[i], 256) != ST_OK)
             return ST_ENOMEM;
-        *arrs[i] = p;
     }
-    char(*l)[8] = realloc(g->lang, cap * sizeof *l);
-    if (!l)
-        return ST_ENOMEM;
-    g->lang = l;
     g->cap = cap;
     return ST_OK;
 }

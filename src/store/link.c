@@ -43,17 +43,13 @@ typedef struct unlinked {
 
 static int keep_row(unlinked *u, sqlite3_stmt *st)
 {
-    if (u->n == u->cap) {
-        size_t cap = u->cap ? u->cap * 2 : 64;
-        int64_t *id = realloc(u->id, cap * sizeof *id);
-        if (id)
-            u->id = id;
-        st_article **a = id ? realloc(u->a, cap * sizeof *a) : NULL;
-        if (!a)
-            return ST_ENOMEM;
-        u->a = a;
-        u->cap = cap;
-    }
+    /* id and a share u->cap: both grow from it to the same capacity, and it
+     * moves only once both have. */
+    size_t ci = u->cap, ca = u->cap;
+    if (st_grow(&u->id, &ci, u->n + 1, sizeof *u->id, 64) != ST_OK ||
+        st_grow(&u->a, &ca, u->n + 1, sizeof *u->a, 64) != ST_OK)
+        return ST_ENOMEM;
+    u->cap = ca;
     st_article *a = st_article_new();
     if (!a)
         return ST_ENOMEM;

@@ -210,15 +210,9 @@ int st_qs_story_texts(st_db *db, int64_t story, st_qs_text **out, size_t *n)
     size_t cnt = 0, cap = 0;
     int rc, ret = ST_OK;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (cnt == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            st_qs_text *t = realloc(v, nc * sizeof *t);
-            if (!t) {
-                ret = ST_ENOMEM;
-                break;
-            }
-            v = t;
-            cap = nc;
+        if (st_grow(&v, &cap, cnt + 1, sizeof *v, 16) != ST_OK) {
+            ret = ST_ENOMEM;
+            break;
         }
         st_qs_text *t = &v[cnt++];
         t->id = sqlite3_column_int64(st, 0);

@@ -9,14 +9,8 @@
 int st_stream_entries_push(st_stream_entries *e, const char *id, const char *article,
                            size_t len, int deleted)
 {
-    if (e->n == e->cap) {
-        size_t cap = e->cap ? e->cap * 2 : 16;
-        st_stream_entry *v = realloc(e->v, cap * sizeof *v);
-        if (!v)
-            return ST_ENOMEM;
-        e->v = v;
-        e->cap = cap;
-    }
+    if (st_grow(&e->v, &e->cap, e->n + 1, sizeof *e->v, 16) != ST_OK)
+        return ST_ENOMEM;
     st_stream_entry *x = &e->v[e->n];
     memset(x, 0, sizeof *x);
     x->id = st_strdup(id);

@@ -54,13 +54,9 @@ static int sentence_bag(st_text *t, const char *lang, const char *s, size_t n, u
         if (!fl || st_stopword(t, lang, fold, fl))
             continue;
         size_t sl = st_stem(t, lang, fold, fl, stem, sizeof stem);
-        if (k == cap) {
-            uint64_t *g = realloc(h, (cap *= 2) * sizeof *h);
-            if (!g) {
-                free(h);
-                return ST_ENOMEM;
-            }
-            h = g;
+        if (st_grow(&h, &cap, k + 1, sizeof *h, 16) != ST_OK) {
+            free(h);
+            return ST_ENOMEM;
         }
         h[k++] = st_hash64(stem, sl);
     }
@@ -86,16 +82,10 @@ static int add_sentences(st_text *t, group *g, const st_sum_input *a, size_t art
             free(h);
             continue;
         }
-        if (g->n == g->cap) {
-            size_t nc = g->cap ? g->cap * 2 : 64;
-            sent *ns2 = realloc(g->s, nc * sizeof *ns2);
-            if (!ns2) {
-                free(h);
-                rc = ST_ENOMEM;
-                break;
-            }
-            g->s = ns2;
-            g->cap = nc;
+        if (st_grow(&g->s, &g->cap, g->n + 1, sizeof *g->s, 64) != ST_OK) {
+            free(h);
+            rc = ST_ENOMEM;
+            break;
         }
         sent *s = &g->s[g->n];
         memset(s, 0, sizeof *s);

@@ -24,25 +24,17 @@ int st_buf_reserve(st_buf *b, size_t extra)
 {
     if (b->oom)
         return ST_ENOMEM;
-    if (b->len + extra + 1 <= b->cap)
-        return ST_OK;
-    size_t cap = b->cap ? b->cap : 64;
-    while (cap < b->len + extra + 1) {
-        if (cap > SIZE_MAX / 2) {
-            b->oom = 1;
-            return ST_ENOMEM;
-        }
-        cap *= 2;
-    }
-    char *s = realloc(b->s, cap);
-    if (!s) {
+    if (extra < b->cap - b->len)
+        return ST_OK; /* room for extra and the NUL: the common case, no call */
+    int fresh = !b->s;
+    /* len + extra + 1 (the NUL) must not wrap into a small request. */
+    if (extra >= SIZE_MAX - b->len ||
+        st_grow(&b->s, &b->cap, b->len + extra + 1, 1, 64) != ST_OK) {
         b->oom = 1;
         return ST_ENOMEM;
     }
-    if (!b->s)
-        s[0] = '\0'; /* a fresh buffer reads as "" even before any append */
-    b->s = s;
-    b->cap = cap;
+    if (fresh)
+        b->s[0] = '\0'; /* a fresh buffer reads as "" even before any append */
     return ST_OK;
 }
 

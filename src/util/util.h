@@ -32,6 +32,15 @@ const char *st_buf_cstr(st_buf *b);
  * freed and NULL returned: no caller can mistake it for the whole text. */
 char *st_buf_take(st_buf *b);
 
+/* Makes room for `need` elements of `elem` (> 0) bytes in the array *p,
+ * where p is the address of the caller's T * (passed as void * so any T
+ * works without a cast) and *cap its capacity in elements. When need >
+ * *cap the capacity doubles, starting from *cap or, for an empty array,
+ * from `first`, until need fits. Returns ST_OK, or ST_ENOMEM on out of
+ * memory or when the size would wrap size_t, leaving *p and *cap as they
+ * were. Typical use: st_grow(&v, &cap, n + 1, sizeof *v, 16). */
+int st_grow(void *p, size_t *cap, size_t need, size_t elem, size_t first);
+
 /* The whole file as a malloc'd NUL-terminated string (caller frees); *len
  * (may be NULL) gets its size. NULL when it cannot be read. */
 char *st_read_file(const char *path, size_t *len);
