@@ -96,6 +96,25 @@ static void t_crosslingual(void)
     st_clusterer_free(c);
 }
 
+/* A later event reported only in another language joins its story: the
+ * story's stems cannot match, so it is judged on names, as events are. */
+static void t_crosslingual_story(void)
+{
+    st_clusterer *c = fresh();
+    st_assignment a = add(c, T1, B1, "en", "2024-08-10");
+    add(c, T2, B2, "en", "2024-08-10");
+    st_assignment i = add(c, T_ID, B_ID, "id", "2024-09-20"); /* six weeks on */
+    CHECK(i.new_event);
+    CHECK(!i.new_story);
+    CHECK_INT(i.story_id, a.story_id);
+    /* names alone, not diluted by a terms part that could not match: above
+     * what the mixed formula could give with no shared stems */
+    st_cluster_params p;
+    st_cluster_params_default(&p);
+    CHECK(i.story_score > p.story_w_names);
+    st_clusterer_free(c);
+}
+
 static void t_time_decay(void)
 {
     st_clusterer *c = fresh();
@@ -291,6 +310,7 @@ int main(void)
     }
     RUN(t_new_and_join);
     RUN(t_crosslingual);
+    RUN(t_crosslingual_story);
     RUN(t_time_decay);
     RUN(t_determinism);
     RUN(t_restore);

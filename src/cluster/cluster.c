@@ -8,7 +8,14 @@
 #define MAX_EVENT_KEYS 96
 #define MAX_STORY_KEYS 128
 #define EVICT_EVERY 128
-#define MAX_EVENT_LANGS 6
+#define MAX_LANGS 6
+
+/* The languages of a cluster's articles (hashes). A full set is taken to
+ * speak every language: past that many, stems of any language may match. */
+typedef struct langset {
+    uint64_t l[MAX_LANGS];
+    uint32_t n;
+} langset;
 
 typedef struct event {
     int64_t id;
@@ -20,8 +27,7 @@ typedef struct event {
     st_fvec tv, nv, ttv, xv; /* sums of the articles' unit vectors */
     uint64_t *keys;
     uint32_t nkeys;
-    uint64_t langs[MAX_EVENT_LANGS]; /* languages of its articles (hashes) */
-    uint32_t nlangs;
+    langset langs;
     int live;
     char *shown; /* label and lists (st_label_pack), kept when the event leaves the index */
 } event;
@@ -36,6 +42,7 @@ typedef struct story {
     st_fvec tv, xv; /* terms, and names without common-term concepts */
     uint64_t *keys;
     uint32_t nkeys;
+    langset langs;
     int live;
     char *shown;
 } story;
@@ -128,6 +135,7 @@ static void story_drop(story *s)
     free(s->keys);
     s->keys = NULL;
     s->nkeys = 0;
+    s->langs.n = 0;
 }
 
 void st_clusterer_free(st_clusterer *c)
@@ -176,11 +184,33 @@ static void span_add(double *first, double *last, uint32_t *ndated, double a, do
 }
 
 /* Adds vectors (an article's or a whole event's) to story si. */
+static int langset_has(const langset *s, uint64_t lang)
+{
+    for (uint32_t i = 0; i < s->n; i++)
+        if (s->l[i] == lang) return 1;
+    return 0;
+}
+
+static void langset_add(langset *s, uint64_t lang)
+{
+    if (s->n < MAX_LANGS && !langset_has(s, lang)) s->l[s->n++] = lang;
+}
+
+/* Whether stems can match between clusters of these languages. */
+static int langset_meet(const langset *a, const langset *b)
+{
+    if (a->n == MAX_LANGS || b->n == MAX_LANGS) return 1;
+    for (uint32_t i = 0; i < b->n; i++)
+        if (langset_has(a, b->l[i])) return 1;
+    return 0;
+}
+
 static int story_absorb(st_clusterer *c, uint32_t si, const st_fvec *tv, const st_fvec *xv,
-                        const uint64_t *keys, size_t nkeys, double a, double b, uint32_t ndated,
-                        size_t narticles)
+                        const langset *langs, const uint64_t *keys, size_t nkeys, double a,
+                        double b, uint32_t ndated, size_t narticles)
 {
     story *s = &c->st[si];
+    for (uint32_t i = 0; i < langs->n; i++) langset_add(&s->langs, langs->l[i]);
     int rc = st_fvec_add(&s->tv, tv, 1.0f);
     if (rc == ST_OK) rc = st_fvec_add(&s->xv, xv, 1.0f);
     if (rc != ST_OK) return rc;
@@ -198,10 +228,15 @@ static int story_absorb(st_clusterer *c, uint32_t si, const st_fvec *tv, const s
 }
 
 static double story_score(const st_clusterer *c, const story *s, const st_fvec *tv,
-                          const st_fvec *xv, double a, double b, uint32_t ndated)
+                          const st_fvec *xv, const langset *langs, double a, double b,
+                          uint32_t ndated)
 {
-    double sim = c->p.story_w_terms * st_fvec_cos(tv, &s->tv) +
-                 c->p.story_w_names * st_fvec_cos(xv, &s->xv);
+    double sim;
+    if (langset_meet(&s->langs, langs))
+        sim = c->p.story_w_terms * st_fvec_cos(tv, &s->tv) +
+              c->p.story_w_names * st_fvec_cos(xv, &s->xv);
+    else /* as for events: stems of other languages cannot match, names can */
+        sim = c->p.crosslingual_scale * st_fvec_cos(xv, &s->xv);
     double d = 0;
     if (ndated && s->ndated) {
         d = span_dist(a, s->first, s->last, s->ndated);
@@ -213,8 +248,8 @@ static double story_score(const st_clusterer *c, const story *s, const st_fvec *
 
 /* Best live story for the given vectors, other than `except`; -1 when none. */
 static int best_story(st_clusterer *c, const st_fvec *tv, const st_fvec *xv,
-                      const uint64_t *keys, size_t nkeys, double a, double b, uint32_t ndated,
-                      int64_t except, double *score)
+                      const langset *langs, const uint64_t *keys, size_t nkeys, double a,
+                      double b, uint32_t ndated, int64_t except, double *score)
 {
     st_cand *cand = NULL;
     size_t nc = 0;
@@ -227,7 +262,7 @@ static int best_story(st_clusterer *c, const st_fvec *tv, const st_fvec *xv,
     for (size_t i = 0; i < nc; i++) {
         const story *s = &c->st[cand[i].id];
         if (!s->live || (int64_t)cand[i].id == except) continue;
-        double sc = story_score(c, s, tv, xv, a, b, ndated);
+        double sc = story_score(c, s, tv, xv, langs, a, b, ndated);
         if (sc > *score) { *score = sc; best = (int)cand[i].id; }
     }
     free(cand);
@@ -288,28 +323,20 @@ static int event_absorb(st_clusterer *c, uint32_t ei, const st_artfeat *f)
         span_add(&e->first, &e->last, &e->ndated, f->days, f->days, 1);
         e->sum_days += f->days;
     }
-    uint32_t l = 0;
-    while (l < e->nlangs && e->langs[l] != f->lang) l++;
-    if (l == e->nlangs && l < MAX_EVENT_LANGS) e->langs[e->nlangs++] = f->lang;
+    langset_add(&e->langs, f->lang);
     e->n++;
     e->last_seq = c->seq;
     c->live_articles++;
-    return story_absorb(c, e->story, &f->tv, &f->xv, f->keys, f->nkeys, f->days, f->days,
+    langset one = {{f->lang}, 1};
+    return story_absorb(c, e->story, &f->tv, &f->xv, &one, f->keys, f->nkeys, f->days, f->days,
                         f->days != ST_NO_DATE, 1);
-}
-
-static int speaks(const event *e, uint64_t lang)
-{
-    for (uint32_t i = 0; i < e->nlangs; i++)
-        if (e->langs[i] == lang) return 1;
-    return 0;
 }
 
 static double event_score(const st_clusterer *c, const event *e, const st_artfeat *f)
 {
     const st_cluster_params *p = &c->p;
     double sim;
-    if (speaks(e, f->lang) || e->nlangs == MAX_EVENT_LANGS)
+    if (langset_has(&e->langs, f->lang) || e->langs.n == MAX_LANGS)
         sim = p->w_terms * st_fvec_cos(&f->tv, &e->tv) + p->w_names * st_fvec_cos(&f->nv, &e->nv) +
               p->w_title * st_fvec_cos(&f->ttv, &e->ttv);
     else /* stems of another language cannot match: judge on the language-neutral names */
@@ -350,8 +377,8 @@ static int story_recheck(st_clusterer *c, uint32_t ei, double *score)
     if (e->n > (uint32_t)c->p.story_recheck || own->nevents != 1) return 0;
     if (e->n & (e->n - 1)) return 0; /* at 2, 4, 8... articles: the centroid changed enough */
     double a = e->first, b = e->last;
-    int si = best_story(c, &e->tv, &e->xv, e->keys, e->nkeys, a, b, e->ndated, (int64_t)e->story,
-                        score);
+    int si = best_story(c, &e->tv, &e->xv, &e->langs, e->keys, e->nkeys, a, b, e->ndated,
+                        (int64_t)e->story, score);
     if (si == -2) return ST_ENOMEM;
     if (si < 0 || *score < c->p.story_threshold) return 0;
     uint32_t old = e->story;
@@ -361,8 +388,8 @@ static int story_recheck(st_clusterer *c, uint32_t ei, double *score)
     c->st[old].n = 0;
     e->story = (uint32_t)si;
     c->st[si].nevents++;
-    int rc = story_absorb(c, (uint32_t)si, &e->tv, &e->xv, e->keys, e->nkeys, e->first,
-                          e->last, e->ndated, e->n);
+    int rc = story_absorb(c, (uint32_t)si, &e->tv, &e->xv, &e->langs, e->keys, e->nkeys,
+                          e->first, e->last, e->ndated, e->n);
     return rc == ST_OK ? 1 : rc;
 }
 
@@ -430,7 +457,8 @@ static int open_event_and_story(st_clusterer *c, const st_artfeat *f, st_assignm
                                 uint32_t *ei)
 {
     double ss = 0;
-    int si = best_story(c, &f->tv, &f->xv, f->keys, f->nkeys, f->days, f->days,
+    langset one = {{f->lang}, 1};
+    int si = best_story(c, &f->tv, &f->xv, &one, f->keys, f->nkeys, f->days, f->days,
                         f->days != ST_NO_DATE, -1, &ss);
     if (si == -2) return ST_ENOMEM;
     uint32_t s;

@@ -9,6 +9,8 @@
  *      crosslingual_scale * cos(names) * decay)
  *   story score = (story_w_terms * cos(terms) + story_w_names * cos(names))
  *                 * decay(days between the event and the story, 0, story_tau)
+ *     (when the story has no article in the event's languages:
+ *      crosslingual_scale * cos(names) * decay, as for events)
  *
  * "terms" are TF-IDF weights of stemmed content terms; "names" are concepts
  * (data/aliases) and capitalised words inside sentences, IDF weighted too, so
