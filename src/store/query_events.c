@@ -8,6 +8,7 @@
 
 #include "store/db.h"
 #include "store/export_row.h"
+#include "store/grouped_events.h"
 #include "store/pg/pg.h"
 #include "util/util.h"
 
@@ -15,28 +16,8 @@
  * (15 significant digits). */
 #define ST_JSON_DUMP (JSON_COMPACT | JSON_REAL_PRECISION(15))
 
-/* One row per story (or per article outside stories) and (source, code,
- * target); negated events are left out, as GDELT does. Binds: ?1 language,
- * ?2 since, ?3 until, ?4 story, ?5 limit, ?6 offset. */
-#define GROUPED_EVENTS                                                                       \
-    "SELECT gid, date, src, src_name, code, tgt, tgt_name, goldstein, quad, mentions,"      \
-    " sources, articles, place, first_off, story,"                                           \
-    " (SELECT url FROM articles WHERE id = g.article) AS url, article, added,"              \
-    " (SELECT text FROM cameo_events WHERE id = g.gid) AS sentence FROM ("                  \
-    "SELECT min(e.id) AS gid, min(e.date) AS date, e.source_actor AS src,"                  \
-    " max(e.source_name) AS src_name, e.code AS code, e.target_actor AS tgt,"              \
-    " max(e.target_name) AS tgt_name, max(e.goldstein) AS goldstein,"                       \
-    " max(e.quad_class) AS quad, count(*) AS mentions, count(DISTINCT a.source) AS sources," \
-    " count(DISTINCT e.article_id) AS articles, max(e.place) AS place,"                     \
-    " min(e.sent_start) AS first_off, a.story_id AS story,"                                  \
-    " min(e.article_id) AS article, max(a.ingested) AS added"                                \
-    " FROM cameo_events e JOIN articles a ON a.id = e.article_id"                            \
-    " WHERE e.negated = 0 AND (?1 IS NULL OR a.language = ?1)"                               \
-    " AND (?2 IS NULL OR substr(e.date,1,10) >= substr(?2,1,10))"                            \
-    " AND (?3 IS NULL OR substr(e.date,1,10) <= substr(?3,1,10))"                            \
-    " AND (?4 = 0 OR a.story_id = ?4)"                                                       \
-    " GROUP BY coalesce(a.story_id, -a.id), e.source_actor, e.code, e.target_actor) g"      \
-    " ORDER BY gid LIMIT ?5 OFFSET ?6"
+/* SQLite numbers its parameters ?N and needs no types on them. */
+#define GROUPED_EVENTS ST_GROUPED_EVENTS("?", "")
 
 #define EVENT_JSON                                                                        \
     "json_object('id', gid, 'date', date, 'source', src, 'source_name', src_name,"        \

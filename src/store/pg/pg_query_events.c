@@ -3,30 +3,11 @@
  * st_export_gdelt_row as SQLite's). */
 #include "store/db.h"
 #include "store/export_row.h"
+#include "store/grouped_events.h"
 #include "store/pg/pg_query.h"
 
-/* query_events.c's GROUPED_EVENTS, columns in export_row.h's order. The
- * story is max(a.story_id): constant within a group, as SQLite's bare
- * column there is. */
-#define GROUPED_EVENTS                                                                       \
-    "SELECT gid, date, src, src_name, code, tgt, tgt_name, goldstein, quad, mentions,"      \
-    " sources, articles, place, first_off, story,"                                           \
-    " (SELECT url FROM articles WHERE id = g.article) AS url, article, added,"              \
-    " (SELECT text FROM cameo_events WHERE id = g.gid) AS sentence FROM ("                  \
-    "SELECT min(e.id) AS gid, min(e.date) AS date, e.source_actor AS src,"                  \
-    " max(e.source_name) AS src_name, e.code AS code, e.target_actor AS tgt,"              \
-    " max(e.target_name) AS tgt_name, max(e.goldstein) AS goldstein,"                       \
-    " max(e.quad_class) AS quad, count(*) AS mentions, count(DISTINCT a.source) AS sources," \
-    " count(DISTINCT e.article_id) AS articles, max(e.place) AS place,"                     \
-    " min(e.sent_start) AS first_off, max(a.story_id) AS story,"                             \
-    " min(e.article_id) AS article, max(a.ingested) AS added"                                \
-    " FROM cameo_events e JOIN articles a ON a.id = e.article_id"                            \
-    " WHERE e.negated = 0 AND ($1::text IS NULL OR a.language = $1)"                         \
-    " AND ($2::text IS NULL OR substr(e.date,1,10) >= substr($2,1,10))"                      \
-    " AND ($3::text IS NULL OR substr(e.date,1,10) <= substr($3,1,10))"                      \
-    " AND ($4 = 0 OR a.story_id = $4)"                                                       \
-    " GROUP BY coalesce(a.story_id, -a.id), e.source_actor, e.code, e.target_actor) g"      \
-    " ORDER BY gid LIMIT $5 OFFSET $6"
+/* libpq numbers its parameters $N; a bare $N IS NULL has no type to infer. */
+#define GROUPED_EVENTS ST_GROUPED_EVENTS("$", "::text")
 
 #define EVENT_JSON                                                                               \
     "json_build_object('id', gid, 'date', date, 'source', src, 'source_name', src_name,"         \
