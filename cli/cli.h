@@ -22,6 +22,7 @@ typedef struct cli_opts {
     int json;             /* --json */
     int quiet;            /* --quiet */
     size_t max_bytes;     /* --max-bytes */
+    size_t jobs;          /* --jobs, 0 = one per online CPU */
     double near;          /* --near (dedup threshold), 0 = default */
     double rewrite;       /* --rewrite, 0 = default */
     const char *stream;    /* --stream (worker) */

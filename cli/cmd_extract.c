@@ -46,7 +46,8 @@ static void print_claim(json_t *c)
            cli_str(c, "unit"), *subj ? " (" : "", subj, *subj ? ")" : "");
     if (*attr)
         printf(" -- %s", attr);
-    printf("  [article %lld, %s, %s]", cli_int(c, "article"), cli_str(c, "source"),
+    const char *src = cli_str(c, "source");
+    printf("  [article %lld%s%s, %s]", cli_int(c, "article"), *src ? ", " : "", src,
            *cli_str(c, "date") ? cli_str(c, "date") : "undated");
 }
 

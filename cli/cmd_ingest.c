@@ -50,24 +50,48 @@ static void on_diag(const char *where, int severity, const char *msg, void *ud)
     }
 }
 
+/* A reader's problem with the input: stored after the articles read before
+ * it, so that messages come in input order whatever --jobs is. */
+static void on_read_diag(const char *where, int severity, const char *msg, void *ud)
+{
+    ingest_run *r = ud;
+    if (st_pipeline_drain(r->p) != ST_OK)
+        r->fatal = 1;
+    on_diag(where, severity, msg, r);
+}
+
+/* An article's outcome, in input order (st_pipeline_submit). */
+static void on_done(const st_article *a, int rc, const char *msg, void *ud)
+{
+    ingest_run *r = ud;
+    const char *where = a->origin ? a->origin : "-";
+    if (rc == ST_OK && *msg) {
+        on_diag(where, ST_OK, msg, r);
+    } else if (rc == ST_EINPUT) {
+        on_diag(where, ST_EINPUT, msg, r);
+    } else if (rc != ST_OK && rc != ST_EDUP) {
+        fprintf(stderr, "%s: internal: %s\n", where, msg);
+        r->fatal = 1;
+    }
+}
+
 static int on_article(st_article *a, void *ud)
 {
     ingest_run *r = ud;
-    char where[512], err[256] = "";
-    snprintf(where, sizeof where, "%s", a->origin ? a->origin : "-");
     r->seen++;
-    int rc = st_pipeline_add(r->p, a, err, sizeof err);
-    if (rc == ST_OK && *err) {
-        on_diag(where, ST_OK, err, r);
-    } else if (rc == ST_EINPUT) {
-        on_diag(where, ST_EINPUT, err, r);
-    } else if (rc != ST_OK && rc != ST_EDUP) {
-        fprintf(stderr, "%s: internal: %s\n", where, err);
-        r->fatal = 1;
-        return rc;
-    }
+    int rc = st_pipeline_submit(r->p, a, on_done, r);
     draw_progress(r, 0);
-    return 0;
+    return rc;
+}
+
+/* Analysis threads: as asked, else one per online CPU (at most 8: past that
+ * the one storing thread is the limit). */
+static size_t jobs_for(const cli_opts *o)
+{
+    if (o->jobs)
+        return o->jobs;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 8 ? 8 : (size_t)n;
 }
 
 static int run_ingest(cli_opts *o)
@@ -92,6 +116,7 @@ static int run_ingest(cli_opts *o)
         cfg.near_threshold = o->near;
     if (o->rewrite)
         cfg.rewrite_threshold = o->rewrite;
+    cfg.jobs = jobs_for(o);
     st_db *db = cli_open_db(o);
     if (!db)
         return CLI_INTERNAL;
@@ -102,12 +127,14 @@ static int run_ingest(cli_opts *o)
         st_db_close(db);
         return CLI_INTERNAL;
     }
-    io.on_diag = on_diag;
+    io.on_diag = on_read_diag;
     io.ud = &r;
     for (int i = 0; i < o->nargs && !r.fatal; i++) {
         size_t before = r.input_errors;
         int rc = st_ingest_path(o->args[i], &io, on_article, &r, NULL);
         if (rc == ST_EIO && r.input_errors == before) {
+            if (st_pipeline_drain(r.p) != ST_OK)
+                r.fatal = 1;
             fprintf(stderr, "%s: cannot read\n", o->args[i]);
             r.input_errors++;
         }
@@ -128,4 +155,4 @@ static int run_ingest(cli_opts *o)
 const cli_cmd cli_cmd_ingest = {
     "ingest", "read articles (text, JSON Lines, HTML, RSS/Atom, .gz, stdin) and store them",
     "[options] PATH...|-",
-    "--db --format --max-bytes --near --rewrite --data --quiet --to-stream", run_ingest};
+    "--db --format --max-bytes --near --rewrite --jobs --data --quiet --to-stream", run_ingest};

@@ -71,6 +71,7 @@ static int set_value(cli_opts *o, const char *name, const char *v)
     } else if (!strcmp(name, "--limit")) return parse_size(v, &o->q.limit);
     else if (!strcmp(name, "--offset")) return parse_size(v, &o->q.offset);
     else if (!strcmp(name, "--max-bytes")) return parse_size(v, &o->max_bytes);
+    else if (!strcmp(name, "--jobs")) return parse_size(v, &o->jobs) || o->jobs == 0 || o->jobs > 64 ? -1 : 0;
     else return 1; /* not a value option */
     return 0;
 }

@@ -156,6 +156,12 @@ typedef struct st_config {
      * st_pipeline_link (tests of the linker). */
     int defer_clusters;
     int replay;               /* internal: set by st_recluster */
+    /* Threads that prepare articles (analysis, signatures, extraction, CAMEO
+     * coding) ahead of the store, the submitting thread included; storing,
+     * duplicates and clustering stay on the submitting thread, in input
+     * order, so every result is the same whatever the count. 0 or 1: the
+     * submitting thread alone (default). */
+    size_t jobs;
 } st_config;
 
 void st_config_default(st_config *c);
@@ -183,8 +189,23 @@ int st_pipeline_new(st_db *db, const st_config *cfg, const char *data_dir,
  * given) holds a warning for a person, such as a language disagreement
  * between the metadata and the text, or is empty. */
 int st_pipeline_add(st_pipeline *p, st_article *a, char *err, size_t errlen);
-/* Commits the open batch. Articles added before a successful flush survive
- * any crash after it. */
+
+/* What became of a submitted article: rc and msg as st_pipeline_add returns
+ * them (ST_OK with a warning or "", ST_EDUP, ST_EINPUT with the reason, or a
+ * failure). `a` is borrowed for the call. */
+typedef void (*st_pipeline_done_fn)(const st_article *a, int rc, const char *msg, void *ud);
+/* st_pipeline_add for a stream of articles, with cfg.jobs threads preparing
+ * the next ones while one is stored. Takes ownership of `a`. `done` (may be
+ * NULL) is called once per article, in submission order, from within
+ * st_pipeline_submit or st_pipeline_drain, on the submitting thread.
+ * Returns ST_OK, or the code of a failure (also reported to `done`); after
+ * one, the pipeline takes no more articles and drops those in flight, which
+ * are then not stored, as if never read. */
+int st_pipeline_submit(st_pipeline *p, st_article *a, st_pipeline_done_fn done, void *ud);
+/* Stores every article submitted so far. ST_OK or the failure's code. */
+int st_pipeline_drain(st_pipeline *p);
+/* Drains, then commits the open batch. Articles added before a successful
+ * flush survive any crash after it. */
 int st_pipeline_flush(st_pipeline *p);
 const st_ingest_stats *st_pipeline_stats(const st_pipeline *p);
 /* Commits and frees. Accepts NULL. */

@@ -150,6 +150,30 @@ static void t_bad_input(void)
     free(err);
     snprintf(a, sizeof a, "ingest --format nonsense --db %s %s/bad", x, dir);
     CHECK_INT(cli(a, NULL, NULL), 2);
+    snprintf(a, sizeof a, "ingest --jobs 0 --db %s %s/bad", x, dir);
+    CHECK_INT(cli(a, NULL, NULL), 2);
+}
+
+/* Messages come in input order whatever the number of analysis threads:
+ * the same bytes on stderr with one thread and with three. */
+static void t_jobs_same_messages(void)
+{
+    char a[1600], one[512], three[512], *out = NULL, *err1 = NULL, *err3 = NULL;
+    th_db(dir, "jobs1", one);
+    th_db(dir, "jobs3", three);
+    snprintf(a, sizeof a, "ingest --jobs 1 --db %s %s/bad %s %s/bad/feed.jsonl", one, dir,
+             TH_SEEDS, dir);
+    CHECK_INT(cli(a, &out, &err1), 2);
+    free(out);
+    snprintf(a, sizeof a, "ingest --jobs 3 --db %s %s/bad %s %s/bad/feed.jsonl", three, dir,
+             TH_SEEDS, dir);
+    CHECK_INT(cli(a, &out, &err3), 2);
+    CHECK_CONTAINS(out, "duplicates 2");
+    CHECK_STR(err3 ? err3 : "", err1 ? err1 : "");
+    CHECK_CONTAINS(err3, "feed.jsonl:2:");
+    free(out);
+    free(err1);
+    free(err3);
 }
 
 static void t_stdin(void)
@@ -194,6 +218,7 @@ int main(void)
     RUN(t_seeds_idempotent);
     RUN(t_show_search);
     RUN(t_bad_input);
+    RUN(t_jobs_same_messages);
     RUN(t_stdin);
     RUN(t_lang_mismatch);
     TEST_MAIN_END;

@@ -66,8 +66,22 @@ void st_cameo_events_free(st_cameo_events *ev);
 int st_cameo_code_sentence(const st_cameo *c, const char *s, size_t n, int date,
                            st_cameo_events *ev);
 
-/* The pipeline stage: codes every sentence of doc and stores the events of
- * article_id (replacing earlier ones). */
+/* The events of every sentence of one article: ev[i] for doc->sents[i]. */
+typedef struct st_coded_article {
+    st_cameo_events *ev;
+    size_t n;
+} st_coded_article;
+
+/* Codes every sentence of doc (a may be NULL: no date). Touches no store, so
+ * the pipeline runs it on its analysis threads. Free with
+ * st_coded_article_free (accepts a zeroed one). */
+int st_events_code(const st_cameo *c, const st_article *a, const st_doc *doc,
+                   st_coded_article *out);
+void st_coded_article_free(st_coded_article *ca);
+/* Stores what st_events_code found for article_id, replacing earlier events. */
+int st_events_store_coded(st_db *db, int64_t article_id, const st_article *a, const st_doc *doc,
+                          const st_coded_article *ca, char *err, size_t errlen);
+/* Both: codes and stores. */
 int st_events_article(const st_cameo *c, st_db *db, int64_t article_id, const st_article *a,
                       const st_doc *doc, char *err, size_t errlen);
 

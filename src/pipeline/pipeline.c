@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pipeline/parallel.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 #include "util/util.h"
@@ -62,6 +63,11 @@ int st_pipeline_new(st_db *db, const st_config *cfg, const char *data_dir,
     int rc = st_text_new(data_dir, &p->text, err, errlen);
     if (rc == ST_OK)
         rc = st_pipeline_stages_new(p, data_dir, 0, err, errlen);
+    if (rc == ST_OK) {
+        st_prep_tools tools;
+        st_pipeline_stages_tools(p, &tools);
+        rc = st_pool_new(&tools, data_dir, p->cfg.jobs, &p->pool, err, errlen);
+    }
     /* Cluster inline only as the store's linker (link.c); a replay rebuilds
      * everything and must be alone. */
     if (rc == ST_OK)
@@ -85,7 +91,9 @@ int st_pipeline_commit(st_pipeline *p)
     return rc;
 }
 
-int st_pipeline_flush(st_pipeline *p)
+/* The batch's commit, then others' articles: what storing calls when a batch
+ * is full (st_pipeline_flush drains the articles in flight first). */
+static int flush_batch(st_pipeline *p)
 {
     int rc = st_pipeline_commit(p);
     size_t n;
@@ -97,6 +105,13 @@ int st_pipeline_flush(st_pipeline *p)
     return rc;
 }
 
+int st_pipeline_flush(st_pipeline *p)
+{
+    int rc = st_pipeline_drain(p);
+    int fc = flush_batch(p);
+    return rc != ST_OK ? rc : fc;
+}
+
 int st_pipeline_abort_batch(st_pipeline *p)
 {
     int rc = st_store_rollback(p->db);
@@ -105,92 +120,168 @@ int st_pipeline_abort_batch(st_pipeline *p)
     return rc;
 }
 
-static int reject(st_pipeline *p, int code, char *err, size_t errlen, const char *fmt,
-                  const char *what)
+/* Stores a prepared article and runs the stages on it, inside the open
+ * batch. With pp->id 0 the article is new and is inserted first (unless an
+ * article submitted earlier turned out to be the same); otherwise it is a
+ * stored article being replayed (recluster). msg gets the reason of a
+ * failure, or a warning with ST_OK. */
+static int store_prepared(st_pipeline *p, st_prepared *pp, char *msg, size_t msglen)
 {
-    p->stats.errors++;
-    return st_seterr(err, errlen, code, fmt, what);
-}
-
-/* Analyses `a` and runs every stage on it inside the open batch. With id 0 the
- * article is new and is inserted first; otherwise it is a stored article being
- * replayed (recluster). */
-static int process(st_pipeline *p, const st_article *a, const char *hash, int64_t id,
-                   char *err, size_t errlen)
-{
-    st_doc *doc = NULL;
-    int rc = st_doc_analyse(p->text, a->title, a->body, a->language, &doc);
-    if (rc == ST_OK)
-        rc = st_store_begin(p->db);
+    int64_t id = pp->id;
+    int rc = st_store_begin(p->db);
+    if (rc == ST_OK && id == 0) {
+        int64_t seen = st_store_find_article(p->db, pp->a->url, pp->a->ext_id, pp->hash);
+        if (seen != 0)
+            return seen < 0 ? st_seterr(msg, msglen, ST_EDB, "database lookup failed") : ST_EDUP;
+    }
     if (rc == ST_OK) {
-        st_article_row row = {.a = a, .language = doc->lang, .lang_conf = doc->lang_conf,
-                              .content_hash = hash};
-        rc = st_pipeline_stages_sign(p, doc, &row);
+        st_article_row row = {.a = pp->a, .language = pp->doc->lang,
+                              .lang_conf = pp->doc->lang_conf, .content_hash = pp->hash};
+        rc = st_pipeline_stages_sign_entry(p, pp->entry, &row);
+        pp->entry = NULL; /* the stages own it now */
         if (rc == ST_OK && id == 0)
             rc = st_store_insert_article(p->db, &row, &id);
         if (rc == ST_OK)
-            rc = st_pipeline_stages_run(p, id, a, doc, err, errlen);
+            rc = st_pipeline_stages_run(p, id, pp, msg, msglen);
     }
-    if (rc == ST_OK && doc->lang_mismatch) {
+    if (rc == ST_OK && pp->doc->lang_mismatch) {
         p->stats.lang_mismatches++;
-        st_seterr(err, errlen, ST_OK, "language metadata says '%s', the text reads as '%s' (%.2f)",
-                  a->language, doc->lang, doc->lang_conf);
+        st_seterr(msg, msglen, ST_OK, "language metadata says '%s', the text reads as '%s' (%.2f)",
+                  pp->a->language, pp->doc->lang, pp->doc->lang_conf);
     }
     if (rc == ST_OK) {
         p->stats.stored++;
         if (++p->in_batch >= p->cfg.batch_size)
-            rc = st_pipeline_flush(p);
-    } else if (rc == ST_EDUP) {
-        p->stats.duplicates++;
-    } else {
-        st_seterr(err, errlen, rc, "%s", st_strerror(rc));
+            rc = flush_batch(p);
+    } else if (rc != ST_EDUP && (!msg || !*msg)) {
+        st_seterr(msg, msglen, rc, "%s", st_strerror(rc));
     }
-    st_doc_free(doc);
     return rc;
+}
+
+/* The outcome of the article at the head of the ring, reported to its
+ * caller; the article is then released. */
+static int complete_head(st_pipeline *p)
+{
+    st_prepared *pp = st_pool_head(p->pool, p->text);
+    char msg[256] = "";
+    int rc = pp->rc;
+    if (rc != ST_OK)
+        snprintf(msg, sizeof msg, "%s", pp->msg);
+    else
+        rc = store_prepared(p, pp, msg, sizeof msg);
+    if (rc == ST_EINPUT)
+        p->stats.errors++;
+    else if (rc == ST_EDUP)
+        p->stats.duplicates++;
+    else if (rc != ST_OK)
+        p->failed = rc;
+    if (pp->done)
+        pp->done(pp->a, rc, msg, pp->ud);
+    st_pool_pop(p->pool);
+    return rc;
+}
+
+int st_pipeline_drain(st_pipeline *p)
+{
+    while (!p->failed && st_pool_count(p->pool))
+        complete_head(p);
+    while (st_pool_count(p->pool)) /* after a failure: dropped, as if never read */
+        st_pool_pop(p->pool);
+    return p->failed;
+}
+
+/* Checks that need no analysis, in input order: a rejected or already
+ * stored article is not prepared. */
+static int precheck(st_pipeline *p, st_prepared *pp)
+{
+    st_article *a = pp->a;
+    size_t limit = p->cfg.max_article_bytes ? p->cfg.max_article_bytes : ST_MAX_ARTICLE_BYTES;
+    if (!a->body || !*st_trim(a->body))
+        return st_seterr(pp->msg, sizeof pp->msg, ST_EINPUT, "empty article body");
+    if (strlen(a->body) > limit)
+        return st_seterr(pp->msg, sizeof pp->msg, ST_EINPUT, "article exceeds the size limit");
+    content_hash(a->body, pp->hash);
+    /* The check runs inside the batch's write transaction, so a second
+     * writer on the same file cannot store the same article in between;
+     * store_prepared checks again for articles still in flight. */
+    int rc = st_store_begin(p->db);
+    if (rc != ST_OK)
+        return st_seterr(pp->msg, sizeof pp->msg, rc, "cannot start a transaction");
+    int64_t id = st_store_find_article(p->db, a->url, a->ext_id, pp->hash);
+    if (id != 0 && !p->in_batch && st_pool_count(p->pool) == 0)
+        st_store_commit(p->db); /* nothing to keep: do not hold the write lock */
+    if (id < 0)
+        return st_seterr(pp->msg, sizeof pp->msg, ST_EDB, "database lookup failed");
+    return id ? ST_EDUP : ST_OK;
+}
+
+int st_pipeline_submit(st_pipeline *p, st_article *a, st_pipeline_done_fn done, void *ud)
+{
+    if (p->failed) {
+        st_article_free(a);
+        return p->failed;
+    }
+    st_prepared *pp;
+    while (!(pp = st_pool_tail(p->pool)) && !p->failed)
+        complete_head(p);
+    if (p->failed) {
+        st_article_free(a);
+        return p->failed;
+    }
+    pp->a = a;
+    pp->owned = 1;
+    pp->done = done;
+    pp->ud = ud;
+    pp->rc = precheck(p, pp);
+    st_pool_push(p->pool, pp->rc == ST_OK);
+    /* one slot (jobs 1): stored now, as st_pipeline_add always did */
+    while (!p->failed && st_pool_tail(p->pool) == NULL && st_pool_count(p->pool) == 1)
+        complete_head(p);
+    return p->failed;
+}
+
+/* st_pipeline_add's outcome, taken from its done call. */
+typedef struct add_result {
+    int rc;
+    char *err;
+    size_t errlen;
+} add_result;
+
+static void add_done(const st_article *a, int rc, const char *msg, void *ud)
+{
+    (void)a;
+    add_result *r = ud;
+    r->rc = rc;
+    if (r->err && r->errlen)
+        snprintf(r->err, r->errlen, "%s", msg);
+}
+
+int st_pipeline_add(st_pipeline *p, st_article *a, char *err, size_t errlen)
+{
+    if (err && errlen)
+        *err = '\0';
+    add_result r = {ST_OK, err, errlen};
+    int rc = st_pipeline_submit(p, a, add_done, &r);
+    if (rc == ST_OK)
+        rc = st_pipeline_drain(p);
+    return rc != ST_OK && r.rc == ST_OK ? rc : r.rc;
 }
 
 int st_pipeline_replay(st_pipeline *p, int64_t id, const st_article *a, char *err,
                        size_t errlen)
 {
-    return process(p, a, NULL, id, err, errlen);
-}
-
-int st_pipeline_add(st_pipeline *p, st_article *a, char *err, size_t errlen)
-{
-    int rc;
     if (err && errlen)
         *err = '\0';
-    if (!a->body || !*st_trim(a->body)) {
-        rc = reject(p, ST_EINPUT, err, errlen, "%s", "empty article body");
-        st_article_free(a);
-        return rc;
-    }
-    size_t limit = p->cfg.max_article_bytes ? p->cfg.max_article_bytes : ST_MAX_ARTICLE_BYTES;
-    if (strlen(a->body) > limit) {
-        rc = reject(p, ST_EINPUT, err, errlen, "%s", "article exceeds the size limit");
-        st_article_free(a);
-        return rc;
-    }
-    char hash[17];
-    content_hash(a->body, hash);
-    /* The check runs inside the batch's write transaction, so a second
-     * writer on the same file cannot store the same article in between. */
-    if ((rc = st_store_begin(p->db)) != ST_OK) {
-        st_article_free(a);
-        return st_seterr(err, errlen, rc, "cannot start a transaction");
-    }
-    int64_t id = st_store_find_article(p->db, a->url, a->ext_id, hash);
-    if (id != 0) {
-        if (!p->in_batch) /* nothing to keep: do not hold the write lock */
-            st_store_commit(p->db);
-        st_article_free(a);
-        if (id < 0)
-            return st_seterr(err, errlen, ST_EDB, "database lookup failed");
-        p->stats.duplicates++;
-        return ST_EDUP;
-    }
-    rc = process(p, a, hash, 0, err, errlen);
-    st_article_free(a);
+    st_prep_tools tools;
+    st_pipeline_stages_tools(p, &tools);
+    st_prepared pp = {.a = (st_article *)a, .id = id};
+    int rc = st_prepare(&tools, p->text, &pp);
+    if (rc != ST_OK)
+        st_seterr(err, errlen, rc, "%s", pp.msg);
+    else
+        rc = store_prepared(p, &pp, err, errlen);
+    st_prepared_clear(&pp);
     return rc;
 }
 
@@ -200,7 +291,9 @@ void st_pipeline_free(st_pipeline *p)
 {
     if (!p)
         return;
-    st_pipeline_flush(p);
+    if (p->pool)
+        st_pipeline_flush(p);
+    st_pool_free(p->pool);
     st_pipeline_stages_free(p);
     st_text_free(p->text);
     free(p);

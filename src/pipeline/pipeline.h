@@ -3,6 +3,7 @@
 #ifndef ST_PIPELINE_H
 #define ST_PIPELINE_H
 
+#include "pipeline/prepare.h"
 #include "store/store.h"
 #include "text/text.h"
 
@@ -16,6 +17,8 @@ struct st_pipeline {
     int clusters_inline;      /* dedup + clustering as each article is stored */
     st_ingest_stats stats;
     st_ingest_stats committed; /* stats as of the last commit */
+    struct st_pool *pool;      /* articles in flight (parallel.h) */
+    int failed;                /* an internal failure stopped the pipeline */
 };
 
 /* link.c: takes the store's linker lock when free (then rebuilds the stage
@@ -40,10 +43,14 @@ int st_pipeline_stages_new(st_pipeline *p, const char *data_dir, int restore, ch
 void st_pipeline_stages_free(st_pipeline *p);
 /* Fills the row's signatures (MinHash, SimHash) before the article is stored. */
 int st_pipeline_stages_sign(st_pipeline *p, const st_doc *doc, st_article_row *row);
-/* Runs dedup and clustering (when p->clusters_inline), extraction and event
- * coding on a stored article. */
-int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc,
-                           char *err, size_t errlen);
+/* The same from an entry already made (prepare.c); takes ownership of e. */
+int st_pipeline_stages_sign_entry(st_pipeline *p, st_dedup_entry *e, st_article_row *row);
+/* The read-only tools the preparing threads share. */
+void st_pipeline_stages_tools(const st_pipeline *p, st_prep_tools *t);
+/* Runs dedup and clustering (when p->clusters_inline) on a stored article,
+ * then stores what preparation extracted and coded. */
+int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_prepared *pp, char *err,
+                           size_t errlen);
 /* Dedup and clustering alone: the stateful stages, run by the linker on
  * articles stored unlinked (after st_pipeline_stages_sign). */
 int st_pipeline_stages_link(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc,

@@ -9,6 +9,7 @@
 #include "events/events.h"
 #include "extract/extract.h"
 #include "pipeline/pipeline.h"
+#include "store/extract_store.h"
 #include "util/util.h"
 
 /* Ids in the duplicate index, oldest first, so the index keeps only the
@@ -172,18 +173,23 @@ void st_pipeline_stages_free(st_pipeline *p)
 
 int st_pipeline_stages_sign(st_pipeline *p, const st_doc *doc, st_article_row *row)
 {
+    st_dedup_entry *e = NULL;
+    int rc = st_dedup_entry_from_doc(doc, p->text, &p->stages->dparams, &e);
+    return rc == ST_OK ? st_pipeline_stages_sign_entry(p, e, row) : rc;
+}
+
+int st_pipeline_stages_sign_entry(st_pipeline *p, st_dedup_entry *e, st_article_row *row)
+{
     struct st_stages *s = p->stages;
     drop_pending(s);
-    int rc = st_dedup_entry_from_doc(doc, p->text, &s->dparams, &s->pending);
-    if (rc != ST_OK)
-        return rc;
+    s->pending = e;
     int nperm = 0;
     const uint32_t *sig = st_dedup_entry_minhash(s->pending, &nperm);
     size_t mlen = st_minhash_blob_size(nperm);
     if (!(s->minhash_blob = malloc(mlen)))
         return ST_ENOMEM;
     st_minhash_to_blob(sig, nperm, s->minhash_blob);
-    rc = st_dedup_entry_to_blob(s->pending, &s->entry_blob, &row->dedup_len);
+    int rc = st_dedup_entry_to_blob(s->pending, &s->entry_blob, &row->dedup_len);
     if (rc != ST_OK)
         return rc;
     row->minhash = s->minhash_blob;
@@ -191,6 +197,13 @@ int st_pipeline_stages_sign(st_pipeline *p, const st_doc *doc, st_article_row *r
     row->simhash = st_dedup_entry_simhash(s->pending);
     row->dedup = s->entry_blob;
     return ST_OK;
+}
+
+void st_pipeline_stages_tools(const st_pipeline *p, st_prep_tools *t)
+{
+    t->dparams = &p->stages->dparams;
+    t->extract = p->stages->extract;
+    t->cameo = p->stages->cameo;
 }
 
 static int run_dedup(st_pipeline *p, int64_t id)
@@ -277,15 +290,16 @@ int st_pipeline_stages_link(st_pipeline *p, int64_t id, const st_article *a, con
     return ST_OK;
 }
 
-int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_article *a, const st_doc *doc,
-                           char *err, size_t errlen)
+int st_pipeline_stages_run(st_pipeline *p, int64_t id, const st_prepared *pp, char *err,
+                           size_t errlen)
 {
     int rc = ST_OK;
+    const st_doc *doc = pp->doc;
     if (!p->clusters_inline)
         drop_pending(p->stages);
-    else if ((rc = st_pipeline_stages_link(p, id, a, doc, err, errlen)) != ST_OK)
+    else if ((rc = st_pipeline_stages_link(p, id, pp->a, doc, err, errlen)) != ST_OK)
         return rc;
-    if ((rc = st_extract_article(p->stages->extract, p->db, id, a, doc, err, errlen)) != ST_OK)
+    if ((rc = st_extract_store(p->db, id, doc->text, doc->lang, pp->ex, err, errlen)) != ST_OK)
         return rc;
-    return st_events_article(p->stages->cameo, p->db, id, a, doc, err, errlen);
+    return st_events_store_coded(p->db, id, pp->a, doc, &pp->coded, err, errlen);
 }
