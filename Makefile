@@ -40,7 +40,7 @@ ACLI_OBJ := $(CLI_SRC:%.c=$(B)/asan/%.o)
 ATEST_HELPER_OBJ := $(TEST_HELPERS:%.c=$(B)/asan/%.o)
 TEST_BIN := $(TESTS:tests/%.c=$(B)/tests/%)
 
-.PHONY: all run test test-pg deps clean bench fuzz
+.PHONY: all run test test-pg test-tsan deps clean bench fuzz
 .SECONDARY:
 all: $(B)/storytrack $(B)/libstorytrack.a
 
@@ -101,6 +101,15 @@ test-pg: deps
 	@sh scripts/deps.sh $(TEST_DEB_PKGS) postgresql
 	@$(MAKE) --no-print-directory $(B)/asan/storytrack $(TEST_BIN)
 	@sh scripts/pg-test.sh sh tests/run.sh $(TEST_BIN)
+
+# The threaded code (the pipeline's preparing threads, the HTTP server's
+# connection threads) under ThreadSanitizer, in a build folder of its own.
+TSAN_TESTS := $(addprefix $(B)-tsan/tests/,test_parallel test_server)
+test-tsan: deps
+	@sh scripts/deps.sh $(TEST_DEB_PKGS)
+	@$(MAKE) --no-print-directory B=$(B)-tsan SAN="-fsanitize=thread -fno-omit-frame-pointer" \
+		$(B)-tsan/asan/storytrack $(TSAN_TESTS)
+	@TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" sh tests/run.sh $(TSAN_TESTS)
 
 # The corpus: the shared seeds when present, else the repository's own examples.
 CORPUS := $(if $(wildcard ../shared/seeds/*.txt),../shared/seeds,examples/corpus)

@@ -18,13 +18,14 @@ enum { SLOT_FREE, SLOT_QUEUED, SLOT_BUSY, SLOT_READY };
 
 typedef struct worker {
     struct st_pool *q;
-    st_text *tx;
+    st_text *tx; /* its own: st_text keeps caches */
     pthread_t th;
     int started;
 } worker;
 
 struct st_pool {
     st_prep_tools tools;
+    char *data_dir;
     st_prepared *ring;
     unsigned char *state;
     size_t cap, head, count;
@@ -32,6 +33,7 @@ struct st_pool {
     pthread_cond_t work, ready;
     worker *w;
     size_t nw;
+    int started; /* workers start at the first backlog: a one-article call never pays for them */
     int stop;
 };
 
@@ -53,6 +55,11 @@ static void *work_loop(void *arg)
 {
     worker *w = arg;
     struct st_pool *q = w->q;
+    /* Loaded here, so the workers load in parallel; a worker that cannot
+     * load leaves the work to the others and the caller, who prepare the
+     * same way. */
+    if (st_text_new(q->data_dir, &w->tx, NULL, 0) != ST_OK)
+        return NULL;
     pthread_mutex_lock(&q->mu);
     for (;;) {
         size_t i;
@@ -70,19 +77,14 @@ static void *work_loop(void *arg)
     return NULL;
 }
 
-static int start_workers(struct st_pool *q, const char *data_dir, char *err, size_t errlen)
+/* A thread that does not start is no loss: the caller prepares what is left. */
+static void start_workers(struct st_pool *q)
 {
+    q->started = 1;
     for (size_t i = 0; i < q->nw; i++) {
-        worker *w = &q->w[i];
-        w->q = q;
-        int rc = st_text_new(data_dir, &w->tx, err, errlen);
-        if (rc != ST_OK)
-            return rc;
-        if (pthread_create(&w->th, NULL, work_loop, w) != 0)
-            return st_seterr(err, errlen, ST_EINTERNAL, "cannot start an analysis thread");
-        w->started = 1;
+        q->w[i].q = q;
+        q->w[i].started = pthread_create(&q->w[i].th, NULL, work_loop, &q->w[i]) == 0;
     }
-    return ST_OK;
 }
 
 int st_pool_new(const st_prep_tools *tools, const char *data_dir, size_t jobs, st_pool **out,
@@ -98,15 +100,13 @@ int st_pool_new(const st_prep_tools *tools, const char *data_dir, size_t jobs, s
     q->ring = calloc(q->cap, sizeof *q->ring);
     q->state = calloc(q->cap, 1);
     q->w = q->nw ? calloc(q->nw, sizeof *q->w) : NULL;
+    q->data_dir = data_dir ? st_strdup(data_dir) : NULL;
     pthread_mutex_init(&q->mu, NULL);
     pthread_cond_init(&q->work, NULL);
     pthread_cond_init(&q->ready, NULL);
-    int rc = !q->ring || !q->state || (q->nw && !q->w)
-                 ? st_seterr(err, errlen, ST_ENOMEM, "out of memory")
-                 : start_workers(q, data_dir, err, errlen);
-    if (rc != ST_OK) {
+    if (!q->ring || !q->state || (q->nw && !q->w) || (data_dir && !q->data_dir)) {
         st_pool_free(q);
-        return rc;
+        return st_seterr(err, errlen, ST_ENOMEM, "out of memory");
     }
     *out = q;
     return ST_OK;
@@ -120,7 +120,7 @@ void st_pool_free(st_pool *q)
     q->stop = 1;
     pthread_cond_broadcast(&q->work);
     pthread_mutex_unlock(&q->mu);
-    for (size_t i = 0; i < q->nw; i++) {
+    for (size_t i = 0; q->w && i < q->nw; i++) {
         if (q->w[i].started)
             pthread_join(q->w[i].th, NULL);
         st_text_free(q->w[i].tx);
@@ -130,6 +130,7 @@ void st_pool_free(st_pool *q)
     pthread_cond_destroy(&q->work);
     pthread_cond_destroy(&q->ready);
     pthread_mutex_destroy(&q->mu);
+    free(q->data_dir);
     free(q->w);
     free(q->ring);
     free(q->state);
@@ -155,6 +156,8 @@ void st_pool_push(st_pool *q, int prepare)
     if (prepare)
         pthread_cond_signal(&q->work);
     pthread_mutex_unlock(&q->mu);
+    if (prepare && !q->started && q->nw && q->count > 1)
+        start_workers(q);
 }
 
 st_prepared *st_pool_head(st_pool *q, st_text *tx)

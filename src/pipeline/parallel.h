@@ -13,8 +13,9 @@
 typedef struct st_pool st_pool;
 
 /* jobs: threads preparing, the caller's included (workers = jobs - 1; 0 or 1
- * = the caller alone, one slot). Each worker loads its own st_text from
- * data_dir. tools are copied; what they point to must outlive the pool. */
+ * = the caller alone, one slot). Workers start when a second article is
+ * queued, each loading its own st_text from data_dir. tools are copied;
+ * what they point to must outlive the pool. */
 int st_pool_new(const st_prep_tools *tools, const char *data_dir, size_t jobs, st_pool **out,
                 char *err, size_t errlen);
 /* Stops and joins the workers; slots still held are cleared. */
