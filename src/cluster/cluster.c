@@ -91,17 +91,6 @@ static int add_key(uint64_t **keys, uint32_t *n, uint32_t max, uint64_t k)
     return 1;
 }
 
-static int grow(void **arr, size_t *cap, size_t n, size_t elem)
-{
-    if (n < *cap) return ST_OK;
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *na = realloc(*arr, nc * elem);
-    if (!na) return ST_ENOMEM;
-    *arr = na;
-    *cap = nc;
-    return ST_OK;
-}
-
 /* ------------------------------------------------------------ new / free */
 
 int st_clusterer_new(const st_cluster_params *p, const st_concepts *cs, st_clusterer **out)
@@ -159,8 +148,8 @@ void st_clusterer_free(st_clusterer *c)
 
 static int story_open(st_clusterer *c, int64_t id, uint32_t *out)
 {
-    if (grow((void **)&c->st, &c->capst, c->nst, sizeof *c->st) != ST_OK) return ST_ENOMEM;
-    if (grow((void **)&c->live_st, &c->caplive_st, c->nlive_st, sizeof *c->live_st) != ST_OK)
+    if (st_grow(&c->st, &c->capst, c->nst + 1, sizeof *c->st, 64) != ST_OK) return ST_ENOMEM;
+    if (st_grow(&c->live_st, &c->caplive_st, c->nlive_st + 1, sizeof *c->live_st, 64) != ST_OK)
         return ST_ENOMEM;
     c->live_st[c->nlive_st++] = (uint32_t)c->nst;
     if (!st_hmap_put(&c->st_by_id, (uint64_t)id, c->nst, NULL)) return ST_ENOMEM;
@@ -285,8 +274,8 @@ static double event_days(const event *e)
 
 static int event_open(st_clusterer *c, int64_t id, uint32_t story_ix, uint32_t *out)
 {
-    if (grow((void **)&c->ev, &c->capev, c->nev, sizeof *c->ev) != ST_OK) return ST_ENOMEM;
-    if (grow((void **)&c->live_ev, &c->caplive_ev, c->nlive_ev, sizeof *c->live_ev) != ST_OK)
+    if (st_grow(&c->ev, &c->capev, c->nev + 1, sizeof *c->ev, 64) != ST_OK) return ST_ENOMEM;
+    if (st_grow(&c->live_ev, &c->caplive_ev, c->nlive_ev + 1, sizeof *c->live_ev, 64) != ST_OK)
         return ST_ENOMEM;
     c->live_ev[c->nlive_ev++] = (uint32_t)c->nev;
     if (!st_hmap_put(&c->ev_by_id, (uint64_t)id, c->nev, NULL)) return ST_ENOMEM;
@@ -515,7 +504,7 @@ static int revive(st_clusterer *c, uint32_t ei)
     event *e = &c->ev[ei];
     story *s = &c->st[e->story];
     if (!s->live) {
-        if (grow((void **)&c->live_st, &c->caplive_st, c->nlive_st, sizeof *c->live_st) != ST_OK)
+        if (st_grow(&c->live_st, &c->caplive_st, c->nlive_st + 1, sizeof *c->live_st, 64) != ST_OK)
             return ST_ENOMEM;
         c->live_st[c->nlive_st++] = e->story;
         s->live = 1;
@@ -523,7 +512,7 @@ static int revive(st_clusterer *c, uint32_t ei)
         s->shown = NULL;
     }
     if (e->live) return ST_OK;
-    if (grow((void **)&c->live_ev, &c->caplive_ev, c->nlive_ev, sizeof *c->live_ev) != ST_OK)
+    if (st_grow(&c->live_ev, &c->caplive_ev, c->nlive_ev + 1, sizeof *c->live_ev, 64) != ST_OK)
         return ST_ENOMEM;
     c->live_ev[c->nlive_ev++] = ei;
     c->live_articles += e->n;

@@ -7,6 +7,7 @@
 
 #include "storytrack.h"
 #include "text/sort.h"
+#include "util/util.h"
 
 void st_fvec_free(st_fvec *v)
 {
@@ -14,15 +15,14 @@ void st_fvec_free(st_fvec *v)
     memset(v, 0, sizeof *v);
 }
 
+/* Vectors keep 32-bit counts to stay small; st_grow counts in size_t. The
+ * compare first keeps a push (once per feature) free of a call. */
 static int reserve(st_fvec *v, uint32_t need)
 {
     if (need <= v->cap) return ST_OK;
-    uint32_t nc = v->cap ? v->cap : 16;
-    while (nc < need) nc *= 2;
-    st_fent *ne = realloc(v->e, (size_t)nc * sizeof *ne);
-    if (!ne) return ST_ENOMEM;
-    v->e = ne;
-    v->cap = nc;
+    size_t c = v->cap;
+    if (st_grow(&v->e, &c, need, sizeof *v->e, 16) != ST_OK) return ST_ENOMEM;
+    v->cap = (uint32_t)c;
     return ST_OK;
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "storytrack.h"
+#include "util/util.h"
 
 void st_postings_free(st_postings *p)
 {
@@ -19,23 +20,14 @@ int st_postings_add(st_postings *p, uint64_t key, uint32_t id)
     uint64_t *ix = st_hmap_put(&p->map, key, p->nlists, &added);
     if (!ix) return ST_ENOMEM;
     if (added) {
-        if (p->nlists == p->cap) {
-            size_t nc = p->cap ? p->cap * 2 : 256;
-            st_plist *nl = realloc(p->lists, nc * sizeof *nl);
-            if (!nl) return ST_ENOMEM; /* the key maps to a list made on the next try */
-            p->lists = nl;
-            p->cap = nc;
-        }
+        if (st_grow(&p->lists, &p->cap, p->nlists + 1, sizeof *p->lists, 256) != ST_OK)
+            return ST_ENOMEM; /* the key maps to a list made on the next try */
         p->lists[p->nlists++] = (st_plist){0};
     }
     st_plist *l = &p->lists[*ix];
-    if (l->n == l->cap) {
-        uint32_t nc = l->cap ? l->cap * 2 : 4;
-        uint32_t *ni = realloc(l->ids, nc * sizeof *ni);
-        if (!ni) return ST_ENOMEM;
-        l->ids = ni;
-        l->cap = nc;
-    }
+    size_t cap = l->cap; /* one list per key: 32-bit counts keep them small */
+    if (st_grow(&l->ids, &cap, (size_t)l->n + 1, sizeof *l->ids, 4) != ST_OK) return ST_ENOMEM;
+    l->cap = (uint32_t)cap;
     l->ids[l->n++] = id;
     return ST_OK;
 }
@@ -79,13 +71,7 @@ int st_postings_gather(const st_postings *p, const uint64_t *keys, size_t nkeys,
             uint64_t *slot = st_hmap_put(&seen, l->ids[i], n, &added);
             if (!slot) { rc = ST_ENOMEM; break; }
             if (!added) { c[*slot].hits++; continue; }
-            if (n == cap) {
-                size_t nc = cap ? cap * 2 : 32;
-                st_cand *ncand = realloc(c, nc * sizeof *ncand);
-                if (!ncand) { rc = ST_ENOMEM; break; }
-                c = ncand;
-                cap = nc;
-            }
+            if (st_grow(&c, &cap, n + 1, sizeof *c, 32) != ST_OK) { rc = ST_ENOMEM; break; }
             c[n++] = (st_cand){l->ids[i], 1};
         }
     }

@@ -29,13 +29,9 @@ static st_surface_forms *forms_of(st_surface *s, uint64_t key)
 {
     const uint64_t *ix = st_hmap_get(&s->by_key, key);
     if (ix) return &s->forms[*ix - 1];
-    if (s->nforms == s->capforms) { /* grown first: the map never names a missing slot */
-        size_t nc = s->capforms ? s->capforms * 2 : 256;
-        st_surface_forms *nf = realloc(s->forms, nc * sizeof *nf);
-        if (!nf) return NULL;
-        s->forms = nf;
-        s->capforms = nc;
-    }
+    /* grown first: the map never names a missing slot */
+    if (st_grow(&s->forms, &s->capforms, s->nforms + 1, sizeof *s->forms, 256) != ST_OK)
+        return NULL;
     if (!st_hmap_put(&s->by_key, key, s->nforms + 1, NULL)) return NULL;
     st_surface_forms *f = &s->forms[s->nforms++];
     memset(f, 0, sizeof *f);

@@ -159,13 +159,7 @@ static int tokenize(const char *s, size_t n, word **words, size_t *nw, st_buf *f
             i += (size_t)k;
         }
         if (i - start > FOLD_CAP) { sent_next = 0; continue; }
-        if (cnt == cap) {
-            size_t nc = cap ? cap * 2 : 64;
-            word *nws = realloc(ws, nc * sizeof *nws);
-            if (!nws) { free(ws); return ST_ENOMEM; }
-            ws = nws;
-            cap = nc;
-        }
+        if (st_grow(&ws, &cap, cnt + 1, sizeof *ws, 64) != ST_OK) { free(ws); return ST_ENOMEM; }
         word *w = &ws[cnt++];
         w->off = start;
         w->len = i - start;
@@ -301,13 +295,7 @@ static st_concept_type parse_type(const char *t, size_t n)
 static int add_concept(st_concepts *cs, const char *id, size_t idn, st_concept_type type,
                        const char *aliases, size_t an)
 {
-    if (cs->n == cs->cap) {
-        size_t nc = cs->cap ? cs->cap * 2 : 256;
-        concept *ncs = realloc(cs->cs, nc * sizeof *ncs);
-        if (!ncs) return ST_ENOMEM;
-        cs->cs = ncs;
-        cs->cap = nc;
-    }
+    if (st_grow(&cs->cs, &cs->cap, cs->n + 1, sizeof *cs->cs, 256) != ST_OK) return ST_ENOMEM;
     concept *c = &cs->cs[cs->n];
     const char *bar = memchr(aliases, '|', an);
     c->id = st_strndup(id, idn);

@@ -34,14 +34,8 @@ static int arena_put(st_buf *b, const char *s, size_t n)
 static int keep_word(doc_impl *d, const st_token *tok, const char *folded, size_t n)
 {
     st_doc *doc = &d->pub;
-    if (doc->nwords == d->words_cap) {
-        size_t nc = d->words_cap ? d->words_cap * 2 : 128;
-        st_word *nw = realloc(doc->words, nc * sizeof *nw);
-        if (!nw)
-            return ST_ENOMEM;
-        doc->words = nw;
-        d->words_cap = nc;
-    }
+    if (st_grow(&doc->words, &d->words_cap, doc->nwords + 1, sizeof *doc->words, 128) != ST_OK)
+        return ST_ENOMEM;
     doc->words[doc->nwords++] = (st_word){(uint32_t)(tok->off + tok->len), (uint32_t)d->words.len,
                                           (uint32_t)n};
     return arena_put(&d->words, folded, n);
@@ -88,17 +82,13 @@ static int counter_add(counter *c, st_buf *arena, const char *w, size_t n)
             return ST_OK;
         }
     }
-    if (c->n == c->tcap) {
-        size_t nc = c->tcap ? c->tcap * 2 : 64;
-        st_term *nt = realloc(c->terms, nc * sizeof *nt);
-        uint32_t *no = nt ? realloc(c->offs, nc * sizeof *no) : NULL;
-        if (nt)
-            c->terms = nt;
-        if (!no)
-            return ST_ENOMEM;
-        c->offs = no;
-        c->tcap = nc;
-    }
+    /* terms and offs share c->tcap: both grow from it to the same capacity,
+     * and it moves only once both have. */
+    size_t ct = c->tcap, co = c->tcap;
+    if (st_grow(&c->terms, &ct, c->n + 1, sizeof *c->terms, 64) != ST_OK ||
+        st_grow(&c->offs, &co, c->n + 1, sizeof *c->offs, 64) != ST_OK)
+        return ST_ENOMEM;
+    c->tcap = co;
     c->offs[c->n] = (uint32_t)arena->len;
     if (arena_put(arena, w, n) != ST_OK)
         return ST_ENOMEM;

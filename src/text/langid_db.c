@@ -49,21 +49,6 @@ static int count_chars(const char *s, size_t len)
 
 /* ------------------------------------------------------------ n-grams */
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * elem);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
-
 static void fill_gram_slots(st_langfp *L)
 {
     for (size_t id = 0; id < L->ngrams; id++) {
@@ -86,29 +71,20 @@ static int rehash_grams(st_langfp *L, size_t nslots)
     return 0;
 }
 
-/* Grows the n-gram arrays and their per-call counters together. */
+/* Grows the n-gram arrays and their per-call counters together: all four
+ * share L->gcap, each grows from it to the same capacity, and it moves only
+ * once all have. New ids start unstamped. */
 static int reserve_gram(st_langfp *L)
 {
-    if (L->ngrams + 1 > L->gcap) {
-        size_t cap = L->gcap ? L->gcap * 2 : 4096;
-        st_lf_gram *g = realloc(L->grams, cap * sizeof *g);
-        if (!g)
-            return -1;
-        L->grams = g;
-        uint32_t *c = realloc(L->cnt, cap * sizeof *c);
-        if (!c)
-            return -1;
-        L->cnt = c;
-        uint32_t *s = realloc(L->stamp, cap * sizeof *s);
-        if (!s)
-            return -1;
-        memset(s + L->gcap, 0, (cap - L->gcap) * sizeof *s);
-        L->stamp = s;
-        uint16_t *bk = realloc(L->bucket, cap * sizeof *bk);
-        if (!bk)
-            return -1;
-        L->bucket = bk;
-        L->gcap = cap;
+    size_t need = L->ngrams + 1, cg = L->gcap, cc = L->gcap, cs = L->gcap, cb = L->gcap;
+    if (st_grow(&L->grams, &cg, need, sizeof *L->grams, 4096) ||
+        st_grow(&L->cnt, &cc, need, sizeof *L->cnt, 4096) ||
+        st_grow(&L->stamp, &cs, need, sizeof *L->stamp, 4096) ||
+        st_grow(&L->bucket, &cb, need, sizeof *L->bucket, 4096))
+        return -1;
+    if (cs > L->gcap) {
+        memset(L->stamp + L->gcap, 0, (cs - L->gcap) * sizeof *L->stamp);
+        L->gcap = cs;
     }
     if ((L->ngrams + 1) * 2 > L->gslot_mask + 1)
         return rehash_grams(L, L->gslot_mask ? (L->gslot_mask + 1) * 2 : 8192);
@@ -195,9 +171,9 @@ static int rehash_words(st_langfp *L, size_t nslots)
 int64_t st_langfp_word_add(st_langfp *L, uint64_t hash, const char *s, size_t len,
                            const uint32_t *ids, size_t n)
 {
-    if (grow((void **)&L->words, &L->wcap, L->nwords + 1, sizeof *L->words) ||
-        grow((void **)&L->wbytes, &L->wbytes_cap, L->wbytes_len + len + 1, 1) ||
-        grow((void **)&L->wids, &L->wids_cap, L->wids_len + n + 1, sizeof *L->wids))
+    if (st_grow(&L->words, &L->wcap, L->nwords + 1, sizeof *L->words, 64) ||
+        st_grow(&L->wbytes, &L->wbytes_cap, L->wbytes_len + len + 1, 1, 64) ||
+        st_grow(&L->wids, &L->wids_cap, L->wids_len + n + 1, sizeof *L->wids, 64))
         return -1;
     if ((L->nwords + 1) * 2 > L->wslot_mask + 1 &&
         rehash_words(L, L->wslot_mask ? (L->wslot_mask + 1) * 2 : 4096))
@@ -273,9 +249,9 @@ static int load_lm(st_langfp *L, lf_loader *ld, const char *path, uint32_t lang)
             continue;
         size_t before = L->ngrams;
         int64_t id = st_langfp_intern(L, line, (size_t)n, count_chars(line, (size_t)n));
-        if (id < 0 || grow((void **)&ld->last_lang, &ld->last_cap, (size_t)id + 1,
-                           sizeof *ld->last_lang) ||
-            grow((void **)&ld->t, &ld->cap, ld->n + 1, sizeof *ld->t)) {
+        if (id < 0 ||
+            st_grow(&ld->last_lang, &ld->last_cap, (size_t)id + 1, sizeof *ld->last_lang, 64) ||
+            st_grow(&ld->t, &ld->cap, ld->n + 1, sizeof *ld->t, 64)) {
             rc = ST_ENOMEM;
             break;
         }
@@ -390,7 +366,8 @@ static int load_conf(st_langfp *L, lf_loader *ld, const char *conf, const char *
         char *file, *name;
         if (!conf_fields(line, &file, &name))
             continue;
-        if (L->nlangs >= 0xFFFF || grow((void **)&L->names, &cap, L->nlangs + 1, sizeof(char *)) ||
+        if (L->nlangs >= 0xFFFF ||
+            st_grow(&L->names, &cap, L->nlangs + 1, sizeof *L->names, 64) ||
             !(L->names[L->nlangs] = st_strdup(name))) {
             rc = st_seterr(err, errlen, ST_ENOMEM, "out of memory");
             break;

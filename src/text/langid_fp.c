@@ -94,14 +94,8 @@ static size_t prepare(const char *s, size_t n, size_t s_len, char *dest)
 
 static int push_tmp(st_langfp *L, uint32_t id)
 {
-    if (L->tmp_len == L->tmp_cap) {
-        size_t cap = L->tmp_cap ? L->tmp_cap * 2 : 256;
-        uint32_t *t = realloc(L->tmp, cap * sizeof *t);
-        if (!t)
-            return -1;
-        L->tmp = t;
-        L->tmp_cap = cap;
-    }
+    if (st_grow(&L->tmp, &L->tmp_cap, L->tmp_len + 1, sizeof *L->tmp, 256))
+        return -1;
     L->tmp[L->tmp_len++] = id;
     return 0;
 }
@@ -158,34 +152,22 @@ static int64_t word_of(st_langfp *L, char *buf, size_t at, size_t len)
 
 /* ------------------------------------------------------------ 3. counts */
 
+/* The five arrays share L->seen_cap: each grows from it to the same
+ * capacity, and it moves only once all have. Called once per word, so the
+ * usual case (room enough) stays one compare rather than five calls. */
 static int reserve_seen(st_langfp *L, size_t need)
 {
     if (need <= L->seen_cap)
         return 0;
-    size_t cap = L->seen_cap ? L->seen_cap : 1024;
-    while (cap < need)
-        cap *= 2;
-    uint32_t *s = realloc(L->seen, cap * sizeof *s);
-    if (!s)
+    size_t cs = L->seen_cap, co = L->seen_cap, ct = L->seen_cap, cb = L->seen_cap,
+           ck = L->seen_cap;
+    if (st_grow(&L->seen, &cs, need, sizeof *L->seen, 1024) ||
+        st_grow(&L->ord, &co, need, sizeof *L->ord, 1024) ||
+        st_grow(&L->ord_tmp, &ct, need, sizeof *L->ord_tmp, 1024) ||
+        st_grow(&L->kbucket, &cb, need, sizeof *L->kbucket, 1024) ||
+        st_grow(&L->kcnt, &ck, need, sizeof *L->kcnt, 1024))
         return -1;
-    L->seen = s;
-    uint32_t *o = realloc(L->ord, cap * sizeof *o);
-    if (!o)
-        return -1;
-    L->ord = o;
-    o = realloc(L->ord_tmp, cap * sizeof *o);
-    if (!o)
-        return -1;
-    L->ord_tmp = o;
-    uint16_t *b = realloc(L->kbucket, cap * sizeof *b);
-    if (!b)
-        return -1;
-    L->kbucket = b;
-    uint32_t *k = realloc(L->kcnt, cap * sizeof *k);
-    if (!k)
-        return -1;
-    L->kcnt = k;
-    L->seen_cap = cap;
+    L->seen_cap = ck;
     return 0;
 }
 
@@ -208,22 +190,18 @@ static int count_ids(st_langfp *L, const uint32_t *ids, size_t n, uint32_t k, si
     return 0;
 }
 
+/* order and hits share L->order_cap: both grow from it to the same
+ * capacity, and it moves only once both have. Called once per word, so the
+ * usual case (room enough) stays one compare rather than two calls. */
 static int reserve_order(st_langfp *L, size_t need)
 {
     if (need <= L->order_cap)
         return 0;
-    size_t cap = L->order_cap ? L->order_cap * 2 : 256;
-    while (cap < need)
-        cap *= 2;
-    uint32_t *o = realloc(L->order, cap * sizeof *o);
-    if (!o)
+    size_t co = L->order_cap, ch = L->order_cap;
+    if (st_grow(&L->order, &co, need, sizeof *L->order, 256) ||
+        st_grow(&L->hits, &ch, need, sizeof *L->hits, 256))
         return -1;
-    L->order = o;
-    uint32_t *h = realloc(L->hits, cap * sizeof *h);
-    if (!h)
-        return -1;
-    L->hits = h;
-    L->order_cap = cap;
+    L->order_cap = ch;
     return 0;
 }
 

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "text/text.h"
+#include "util/util.h"
 
 /* Lower-case abbreviations (without their dot) after which a dot never ends
  * a sentence: titles, months, "No.", and Indonesian forms of address and
@@ -141,15 +142,9 @@ static void push(spans *sp, const unsigned char *s, size_t a, size_t b)
         b--;
     if (a == b || sp->oom)
         return;
-    if (sp->n == sp->cap) {
-        size_t nc = sp->cap ? sp->cap * 2 : 16;
-        st_span *nv = realloc(sp->v, nc * sizeof *nv);
-        if (!nv) {
-            sp->oom = 1;
-            return;
-        }
-        sp->v = nv;
-        sp->cap = nc;
+    if (st_grow(&sp->v, &sp->cap, sp->n + 1, sizeof *sp->v, 16) != ST_OK) {
+        sp->oom = 1;
+        return;
     }
     sp->v[sp->n].off = a;
     sp->v[sp->n].len = b - a;

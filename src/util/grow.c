@@ -17,7 +17,7 @@ static size_t doubled(size_t from, size_t need)
     return c;
 }
 
-int st_grow(void *p, size_t *cap, size_t need, size_t elem, size_t first)
+int st_grow_to(void *p, size_t *cap, size_t need, size_t elem, size_t first)
 {
     if (need <= *cap)
         return ST_OK;

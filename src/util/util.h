@@ -39,7 +39,12 @@ char *st_buf_take(st_buf *b);
  * from `first`, until need fits. Returns ST_OK, or ST_ENOMEM on out of
  * memory or when the size would wrap size_t, leaving *p and *cap as they
  * were. Typical use: st_grow(&v, &cap, n + 1, sizeof *v, 16). */
-int st_grow(void *p, size_t *cap, size_t need, size_t elem, size_t first);
+int st_grow_to(void *p, size_t *cap, size_t need, size_t elem, size_t first);
+/* Inline where there is room: per-token and per-feature loops call it. */
+static inline int st_grow(void *p, size_t *cap, size_t need, size_t elem, size_t first)
+{
+    return need <= *cap ? ST_OK : st_grow_to(p, cap, need, elem, first);
+}
 
 /* The whole file as a malloc'd NUL-terminated string (caller frees); *len
  * (may be NULL) gets its size. NULL when it cannot be read. */
