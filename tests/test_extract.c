@@ -69,6 +69,15 @@ static const st_ex_claim *claim(const st_ex_result *r, double value)
     return NULL;
 }
 
+/* Is there a claim of value in unit? */
+static int has_claim(const st_ex_result *r, double value, const char *unit)
+{
+    for (size_t i = 0; i < r->nclaims; i++)
+        if (fabs(r->claims[i].value - value) < 1e-6 * (1 + value) && !strcmp(r->claims[i].unit, unit))
+            return 1;
+    return 0;
+}
+
 static char *seed(const char *prefix)
 {
     char cmd[256];
@@ -311,6 +320,126 @@ static void t_claims_id(void)
     st_ex_result_free(r);
 }
 
+/* Unlisted plural nouns right after a number are units by themselves
+ * (English); references and labels are not figures. */
+static void t_claims_open(void)
+{
+    st_ex_result *r = run("Boeing will cut 17,000 jobs. Airlines cancelled thousands of flights. "
+                          "The update crashed about 8.5 million Windows computers. Spain won "
+                          "seven matches and finished with 15 goals.",
+                          "en", NULL);
+    const st_ex_claim *c = claim(r, 17000);
+    CHECK(c && !strcmp(c->unit, "jobs") && !c->subject);
+    CHECK(has_claim(r, 2000, "flights"));
+    c = claim(r, 8.5e6);
+    CHECK(c && !strcmp(c->unit, "computers") && c->qualifier && !strcmp(c->qualifier, "about"));
+    CHECK(c && c->subject && !strcmp(c->subject, "Windows computers"));
+    CHECK(has_claim(r, 7, "matches") && has_claim(r, 15, "goals"));
+    st_ex_result_free(r);
+    r = run("Officials met in the two countries. Article 5 states the rule. One remains in "
+            "hospital. The quake was felt in ten provinces. Here are 5 things to know. He served "
+            "two terms. It lasted 3 weeks.",
+            "en", NULL);
+    CHECK_INT(r->nclaims, 0);
+    st_ex_result_free(r);
+    r = run("Nelayan menangkap 40 kapal.", "id", NULL); /* no plural marking: no open units */
+    CHECK_INT(r->nclaims, 0);
+    st_ex_result_free(r);
+}
+
+/* Units written before the number; a number hyphened to a word is a name. */
+static void t_claims_before(void)
+{
+    st_ex_result *r = run("The US announced an additional $100 million in aid. Losses reached more "
+                          "than $2.5 billion. A magnitude 7.8 earthquake struck, then a "
+                          "magnitude-5.9 quake and a 6.1-magnitude aftershock. The euro fell to "
+                          "about $1.065. The F-16 jets arrived and COVID-19 deaths fell.",
+                          "en", NULL);
+    CHECK(has_claim(r, 1e8, "dollars"));
+    const st_ex_claim *c = claim(r, 2.5e9);
+    CHECK(c && !strcmp(c->unit, "dollars") && c->qualifier && !strcmp(c->qualifier, "more than"));
+    CHECK(has_claim(r, 7.8, "magnitude") && has_claim(r, 5.9, "magnitude") &&
+          has_claim(r, 6.1, "magnitude"));
+    CHECK(has_claim(r, 1.065, "dollars")); /* English: a dot is a decimal point */
+    CHECK(claim(r, 16) == NULL && claim(r, 19) == NULL);
+    st_ex_result_free(r);
+    r = run("Gempa bermagnitudo 6,4 mengguncang Hatay. Pemerintah menyiapkan Rp 25 triliun. "
+            "Sebanyak 1.065 orang mengungsi. Peringatan HUT ke-79 digelar.",
+            "id", NULL);
+    CHECK(has_claim(r, 6.4, "magnitude") && has_claim(r, 2.5e13, "rupiah"));
+    CHECK(has_claim(r, 1065, "displaced")); /* Indonesian: a dot groups thousands */
+    CHECK(claim(r, 79) == NULL);
+    st_ex_result_free(r);
+}
+
+/* A number without a unit takes the unit of the number it is joined to. */
+static void t_claims_joined(void)
+{
+    st_ex_result *r = run("The RN could win between 230 and 280 of the 577 seats. Between 2 and 3 "
+                          "million people may vote. Ukraine shot down 38 of 45 drones. One of the "
+                          "50 hostages is ill. Spain beat England 2-1 in the final.",
+                          "en", NULL);
+    CHECK(has_claim(r, 230, "seats") && has_claim(r, 280, "seats") && has_claim(r, 577, "seats"));
+    CHECK(has_claim(r, 2e6, "people") && has_claim(r, 3e6, "people"));
+    CHECK(has_claim(r, 38, "drones") && has_claim(r, 45, "drones"));
+    CHECK(has_claim(r, 50, "hostages") && claim(r, 1) == NULL); /* "one of" is no count */
+    CHECK(claim(r, 2) == NULL);
+    st_ex_result_free(r);
+    r = run("NFP tidak mencapai 289 dari 577 kursi. Inflasi diperkirakan 1,5 hingga 3,5 persen. "
+            "Inggris kalah 1-2 pada laga final.",
+            "id", NULL);
+    CHECK(has_claim(r, 289, "seats") && has_claim(r, 577, "seats"));
+    CHECK(has_claim(r, 1.5, "percent") && has_claim(r, 3.5, "percent"));
+    CHECK(claim(r, 1) == NULL && claim(r, 2) == NULL); /* a score is no count of matches */
+    st_ex_result_free(r);
+}
+
+/* Verbs around the number: active verbs count what follows them, a verb of
+ * reaching lets the clause's subject name the unit, a preposition or a
+ * duration ends the search. */
+static void t_claims_verbs(void)
+{
+    st_ex_result *r = run("Floods kill dozens in Kenya. Two powerful earthquakes kill thousands. "
+                          "The fire forced more than 8,000 people to evacuate and thousands to "
+                          "flee. The death toll from the floods has risen to 143. 2,921 people "
+                          "had died in ten provinces. Fighting killed 12 soldiers over 3 days. "
+                          "Inflation rose to 5.6%.",
+                          "en", NULL);
+    CHECK(has_claim(r, 24, "killed") && has_claim(r, 2000, "killed"));
+    CHECK(claim(r, 2) == NULL); /* the earthquakes are the killers */
+    CHECK(has_claim(r, 8000, "evacuated") && has_claim(r, 2000, "displaced"));
+    CHECK(has_claim(r, 143, "killed") && has_claim(r, 2921, "killed"));
+    CHECK(claim(r, 10) == NULL && claim(r, 3) == NULL);
+    CHECK(has_claim(r, 12, "killed") && has_claim(r, 5.6, "percent"));
+    st_ex_result_free(r);
+    r = run("Serangan itu menewaskan sekitar 1.200 orang, dan sekitar 240 orang disandera. "
+            "Jumlah korban tewas di kedua negara telah melampaui 47.000 orang. Gempa terjadi dua "
+            "pekan setelah bencana yang menewaskan puluhan ribu orang.",
+            "id", NULL);
+    CHECK(has_claim(r, 1200, "killed") && has_claim(r, 240, "hostages"));
+    const st_ex_claim *c = claim(r, 47000);
+    CHECK(c && !strcmp(c->unit, "killed") && c->qualifier && !strcmp(c->qualifier, "more than"));
+    CHECK(has_claim(r, 20000, "killed") && claim(r, 2) == NULL);
+    st_ex_result_free(r);
+}
+
+/* Indonesian counted things are named by their English units, so claims
+ * compare across languages; a verb never reaches into the next sentence. */
+static void t_claims_id_units(void)
+{
+    st_ex_result *r = run("Spanyol mencetak 15 gol di depan 65.000 penonton. Bus membawa 40 "
+                          "penumpang. Sebanyak 20 kepala negara hadir. Petugas di 820.000 "
+                          "tempat pemungutan suara bekerja.",
+                          "id", NULL);
+    CHECK(has_claim(r, 15, "goals") && has_claim(r, 65000, "spectators"));
+    CHECK(has_claim(r, 40, "passengers"));
+    CHECK(has_claim(r, 20, "heads of state") && has_claim(r, 820000, "polling stations"));
+    st_ex_result_free(r);
+    r = run("Gempa Guncang Turki, Ribuan Orang Tewas\n\nRibuan warga bermalam di jalan.", "id", NULL);
+    CHECK(has_claim(r, 2000, "killed") && has_claim(r, 2000, "residents"));
+    st_ex_result_free(r);
+}
+
 static void t_dates(void)
 {
     const char *en = "The attack of October 7, 2023 was recalled on Saturday. Talks began on "
@@ -490,6 +619,11 @@ int main(void)
     RUN(t_quotes_id);
     RUN(t_claims_en);
     RUN(t_claims_id);
+    RUN(t_claims_open);
+    RUN(t_claims_before);
+    RUN(t_claims_joined);
+    RUN(t_claims_verbs);
+    RUN(t_claims_id_units);
     RUN(t_dates);
     RUN(t_seed_entities);
     RUN(t_seed_002);

@@ -55,9 +55,11 @@ typedef struct ex_lang {
     char code[8];
     ex_table titles;     /* "prime minister" -> a=type */
     ex_table say;        /* "said" -> a=role: say|cite|pron|acc|sayafter */
-    ex_table quals;      /* "more than" -> a=canonical */
-    ex_table units;      /* "killed" -> a=unit, b=kind (event|count) */
-    ex_table numbers;    /* "dozens" -> v=value, a=kind (number|mult|fraction|vague) */
+    ex_table quals;      /* "more than" -> a=canonical ("-": none), b=reach for verbs */
+    ex_table units;      /* "killed" -> a=unit, b=kind (event|count|measure|none) */
+    ex_table numbers;    /* "dozens" -> v=value, a=kind (number|mult|fraction|vague), and the
+                            words around numbers (range|part|prep|decimal) */
+    ex_table open;       /* plural endings and words of unlisted units: a=kind */
     ex_table dates;      /* "october" -> a=kind (month|weekday|day|week|month_rel|year_rel), v */
     ex_table sources;    /* "official" -> a=source|pronoun */
     ex_table names;      /* "committee" -> a=orgword|placeprep|connector|notname */

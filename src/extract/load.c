@@ -178,7 +178,8 @@ static int load_lang(st_extract *ex, const char *data, const char *code, char *e
     } files[] = {{"titles.tsv", &L->titles},   {"say.tsv", &L->say},
                  {"qualifiers.tsv", &L->quals}, {"units.tsv", &L->units},
                  {"numbers.tsv", &L->numbers}, {"dates.tsv", &L->dates},
-                 {"sources.tsv", &L->sources}, {"names.tsv", &L->names}};
+                 {"sources.tsv", &L->sources}, {"names.tsv", &L->names},
+                 {"open_units.tsv", &L->open}};
     char path[1024];
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         snprintf(path, sizeof path, "%s/lang/%s/%s", data, code, files[i].file);
@@ -262,6 +263,7 @@ static void lang_free(ex_lang *L)
     ex_table_free(&L->dates);
     ex_table_free(&L->sources);
     ex_table_free(&L->names);
+    ex_table_free(&L->open);
     ex_table_free(&L->stop);
 }
 
