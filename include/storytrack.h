@@ -199,8 +199,9 @@ typedef void (*st_pipeline_done_fn)(const st_article *a, int rc, const char *msg
  * NULL) is called once per article, in submission order, from within
  * st_pipeline_submit or st_pipeline_drain, on the submitting thread.
  * Returns ST_OK, or the code of a failure (also reported to `done`); after
- * one, the pipeline takes no more articles and drops those in flight, which
- * are then not stored, as if never read. */
+ * one, the pipeline takes no more articles until st_pipeline_drain (or
+ * st_pipeline_flush) has returned it: the articles still in flight are then
+ * dropped, not stored, as if never read, and the pipeline is usable again. */
 int st_pipeline_submit(st_pipeline *p, st_article *a, st_pipeline_done_fn done, void *ud);
 /* Stores every article submitted so far. ST_OK or the failure's code. */
 int st_pipeline_drain(st_pipeline *p);

@@ -3,6 +3,7 @@
  * input order, and a rejected or duplicate article in the middle of the
  * stream is reported in its place. */
 #include <jansson.h>
+#include <sqlite3.h>
 
 #include "harness.h"
 #include "util/util.h"
@@ -153,10 +154,61 @@ static void t_outcomes_in_order(void)
     st_db_close(db);
 }
 
+/* A failure stops the stream, is told once, and leaves the pipeline usable:
+ * the server answers 500 and takes the next upload, a worker rolls back and
+ * stores its batch again. The failure: a trigger refusing one title. */
+static void t_usable_after_failure(void)
+{
+    char path[512];
+    th_db(dir, "fail", path);
+    if (th_pg()) { /* the trigger is SQLite's */
+        CHECK(strncmp(path, "postgres", 8) == 0);
+        return;
+    }
+    st_db *db = NULL;
+    CHECK_INT(st_db_open(path, &db, NULL, 0), ST_OK);
+    sqlite3 *raw = NULL;
+    CHECK_INT(sqlite3_open(path, &raw), SQLITE_OK);
+    /* a constraint would read as a duplicate: a run-time error (malformed
+     * JSON) is a failure */
+    CHECK_INT(sqlite3_exec(raw, "CREATE TRIGGER boom AFTER INSERT ON articles WHEN "
+                                "new.title = 'boom' BEGIN SELECT json('{'); END",
+                           NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    st_config cfg;
+    st_config_default(&cfg);
+    cfg.jobs = 2;
+    outcomes o = {0};
+    CHECK_INT(st_pipeline_new(db, &cfg, NULL, &o.p, NULL, 0), ST_OK);
+    if (!o.p) {
+        st_db_close(db);
+        return;
+    }
+    st_article *bad = text_article("2", "Workers walked out at the port on Friday over pay.");
+    bad->title = st_strdup("boom");
+    st_pipeline_submit(o.p, text_article("1", "The central bank held its rate on Thursday."),
+                       on_done, &o);
+    st_pipeline_submit(o.p, bad, on_done, &o);
+    int rc = st_pipeline_drain(o.p);
+    CHECK(rc != ST_OK && rc != ST_EDUP && rc != ST_EINPUT);
+    CHECK_INT(st_pipeline_drain(o.p), ST_OK); /* told once */
+    char err[256];
+    CHECK_INT(st_pipeline_add(o.p, text_article("3", "A strong earthquake shook the coast."),
+                              err, sizeof err), ST_OK);
+    CHECK_INT(st_pipeline_flush(o.p), ST_OK);
+    CHECK_INT(st_pipeline_stats(o.p)->stored, 2);
+    char *log = st_buf_take(&o.log);
+    CHECK_CONTAINS(log, "1 0 \n2 ");
+    free(log);
+    st_pipeline_free(o.p);
+    st_db_close(db);
+}
+
 int main(void)
 {
     th_tmpdir("parallel", dir);
     RUN(t_jobs_same_store);
     RUN(t_outcomes_in_order);
+    RUN(t_usable_after_failure);
     TEST_MAIN_END;
 }

@@ -112,14 +112,6 @@ int st_pipeline_flush(st_pipeline *p)
     return rc != ST_OK ? rc : fc;
 }
 
-int st_pipeline_abort_batch(st_pipeline *p)
-{
-    int rc = st_store_rollback(p->db);
-    p->in_batch = 0;
-    p->stats = p->committed;
-    return rc;
-}
-
 /* Stores a prepared article and runs the stages on it, inside the open
  * batch. With pp->id 0 the article is new and is inserted first (unless an
  * article submitted earlier turned out to be the same); otherwise it is a
@@ -182,13 +174,34 @@ static int complete_head(st_pipeline *p)
     return rc;
 }
 
+/* Articles in flight after a failure, or in a batch rolled back: not
+ * stored, as if never read. */
+static void drop_in_flight(st_pipeline *p)
+{
+    while (st_pool_count(p->pool))
+        st_pool_pop(p->pool);
+}
+
 int st_pipeline_drain(st_pipeline *p)
 {
     while (!p->failed && st_pool_count(p->pool))
         complete_head(p);
-    while (st_pool_count(p->pool)) /* after a failure: dropped, as if never read */
-        st_pool_pop(p->pool);
-    return p->failed;
+    drop_in_flight(p);
+    /* Told once: the caller decides what comes next (a worker rolls back
+     * and stores its batch again; the server answers 500 and goes on). */
+    int rc = p->failed;
+    p->failed = ST_OK;
+    return rc;
+}
+
+int st_pipeline_abort_batch(st_pipeline *p)
+{
+    drop_in_flight(p);
+    p->failed = ST_OK;
+    int rc = st_store_rollback(p->db);
+    p->in_batch = 0;
+    p->stats = p->committed;
+    return rc;
 }
 
 /* Checks that need no analysis, in input order: a rejected or already
