@@ -86,6 +86,7 @@ int st_pipeline_commit(st_pipeline *p)
      * the write transaction too, and it must not hold the lock. */
     int rc = st_store_commit(p->db);
     p->in_batch = 0;
+    p->writes++; /* out of the transaction: another writer may come in */
     if (rc == ST_OK)
         p->committed = p->stats;
     return rc;
@@ -121,7 +122,10 @@ static int store_prepared(st_pipeline *p, st_prepared *pp, char *msg, size_t msg
 {
     int64_t id = pp->id;
     int rc = st_store_begin(p->db);
-    if (rc == ST_OK && id == 0) {
+    /* Looked up again only when something was stored or committed since the
+     * precheck's lookup: an article submitted just before, or another
+     * writer's, may be this one. With one slot nothing ever is. */
+    if (rc == ST_OK && id == 0 && pp->checked_at != p->writes) {
         int64_t seen = st_store_find_article(p->db, pp->a->url, pp->a->ext_id, pp->hash);
         if (seen != 0)
             return seen < 0 ? st_seterr(msg, msglen, ST_EDB, "database lookup failed") : ST_EDUP;
@@ -143,6 +147,7 @@ static int store_prepared(st_pipeline *p, st_prepared *pp, char *msg, size_t msg
     }
     if (rc == ST_OK) {
         p->stats.stored++;
+        p->writes++;
         if (++p->in_batch >= p->cfg.batch_size)
             rc = flush_batch(p);
     } else if (rc != ST_EDUP && (!msg || !*msg)) {
@@ -222,6 +227,7 @@ static int precheck(st_pipeline *p, st_prepared *pp)
     if (rc != ST_OK)
         return st_seterr(pp->msg, sizeof pp->msg, rc, "cannot start a transaction");
     int64_t id = st_store_find_article(p->db, a->url, a->ext_id, pp->hash);
+    pp->checked_at = p->writes;
     if (id != 0 && !p->in_batch && st_pool_count(p->pool) == 0)
         st_store_commit(p->db); /* nothing to keep: do not hold the write lock */
     if (id < 0)

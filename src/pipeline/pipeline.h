@@ -19,6 +19,7 @@ struct st_pipeline {
     st_ingest_stats committed; /* stats as of the last commit */
     struct st_pool *pool;      /* articles in flight (parallel.h) */
     int failed;                /* an internal failure stopped the pipeline */
+    uint64_t writes;           /* articles stored and commits made: see store_prepared */
 };
 
 /* link.c: takes the store's linker lock when free (then rebuilds the stage

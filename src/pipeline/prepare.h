@@ -24,6 +24,7 @@ typedef struct st_prepared {
     int owned;
     int64_t id;      /* 0: new; else the stored article being replayed */
     char hash[17];   /* normalised-content hash (new articles) */
+    uint64_t checked_at; /* the pipeline's write count when the store was asked for it */
     int rc;          /* ST_OK, or why it is not stored (ST_EINPUT, ST_EDUP...) */
     char msg[256];   /* the reason, for rc != ST_OK */
     int prepared;    /* the fields below are filled */
