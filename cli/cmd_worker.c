@@ -79,6 +79,8 @@ static int run_worker(cli_opts *o)
     st_config_default(&cfg);
     if (o->max_bytes)
         cfg.max_article_bytes = o->max_bytes;
+    /* one thread by default: workers scale by their number */
+    cfg.jobs = o->jobs ? o->jobs : 1;
     w.cfg = &cfg;
     catch_signals();
     st_worker_stats stats;
@@ -101,4 +103,4 @@ static int run_worker(cli_opts *o)
 const cli_cmd cli_cmd_worker = {
     "worker", "consume articles from a stream as one worker of a group, store them in --db",
     "[options] --stream redis://HOST:PORT/STREAM --group G [--consumer NAME]",
-    "--db --data --max-bytes --json --quiet" WORKER_STREAM_OPTS, run_worker};
+    "--db --data --max-bytes --jobs --json --quiet" WORKER_STREAM_OPTS, run_worker};

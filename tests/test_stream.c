@@ -303,10 +303,11 @@ static void t_publish_consume(void)
 }
 
 /* Malformed entries are reported by id and acknowledged; good ones are stored. */
-static void t_malformed(void)
+/* Malformed entries beside a good one, with `jobs` preparing threads. */
+static void malformed_run(const char *stream, size_t jobs)
 {
     char url[128], db[512], err[256] = "";
-    url_of("bad", url);
+    url_of(stream, url);
     st_stream *s = NULL;
     CHECK_INT(st_stream_open(url, &s, err, sizeof err), ST_OK);
     if (!s)
@@ -324,17 +325,21 @@ static void t_malformed(void)
     st_stream_close(s);
     /* An entry without the "article" field: st_stream_ops cannot make one. */
     char cmd[256];
-    snprintf(cmd, sizeof cmd, "redis-cli -p %u XADD bad '*' other 1", redis_port);
+    snprintf(cmd, sizeof cmd, "redis-cli -p %u XADD %s '*' other 1", redis_port, stream);
     int have_cli = th_sh(cmd, NULL, NULL) == 0;
-    th_db(tmp, "bad", db);
+    th_db(tmp, stream, db);
     diags d = {0};
-    st_worker_opts o = worker_opts("bad", url, "w1", db, &d);
+    st_worker_opts o = worker_opts(stream, url, "w1", db, &d);
+    st_config cfg;
+    st_config_default(&cfg);
+    cfg.jobs = jobs;
+    o.cfg = &cfg;
     st_worker_stats st;
     CHECK_INT(st_worker_run(&o, &st, err, sizeof err), ST_OK);
     CHECK_INT(st.entries, 3 + have_cli);
     CHECK_INT(st.stored, 1);
     CHECK_INT(st.errors, 2 + have_cli);
-    CHECK_INT(pending("bad"), 0);
+    CHECK_INT(pending(stream), 0);
     const char *t = st_buf_cstr(&d.text);
     CHECK_CONTAINS(t, "-0: ");          /* messages start with the entry id */
     CHECK_CONTAINS(t, "empty");         /* the article without a body */
@@ -343,6 +348,11 @@ static void t_malformed(void)
     CHECK_INT(count_articles(db), 1);
     st_buf_free(&d.text);
 }
+
+static void t_malformed(void) { malformed_run("bad", 1); }
+
+/* The same with threads preparing the articles of the batch ahead. */
+static void t_malformed_threads(void) { malformed_run("bad3", 3); }
 
 /* Worker a dies after committing its second batch but before acknowledging
  * it; worker b dies right after reading its first batch. Worker c claims both
@@ -536,6 +546,7 @@ int main(void)
     if (redis_start() == 0) {
         RUN(t_publish_consume);
         RUN(t_malformed);
+        RUN(t_malformed_threads);
         RUN(t_killed_worker_claimed);
         RUN(t_restart_resumes);
         RUN(t_two_workers_one_db);

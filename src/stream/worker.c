@@ -38,9 +38,6 @@ typedef struct worker {
     st_pipeline *p;
     st_stream_entries batch;
     st_worker_stats st;
-    const char *entry;     /* id of the entry at hand, for messages */
-    size_t entry_articles; /* articles parsed from it */
-    size_t entry_errors;   /* problems that reject it or one of its articles */
     double last_claim;
     char *err;
     size_t errlen;
@@ -67,63 +64,111 @@ static void step(worker *w, const char *what)
         w->o->on_step(what, w->st.batches, w->o->ud);
 }
 
+/* One entry of the batch: its articles' outcomes arrive in order, possibly
+ * after the next entries were read (cfg.jobs threads prepare ahead). */
+typedef struct entry_run {
+    worker *w;
+    const char *id;
+    size_t articles; /* parsed from it */
+    size_t errors;   /* problems that reject it or one of its articles */
+} entry_run;
+
 /* The ingest reader's problems name the entry, not the reader's "name:line". */
 static void on_ingest_diag(const char *where, int severity, const char *msg, void *ud)
 {
-    worker *w = ud;
-    report(w, w->entry, severity, msg);
+    entry_run *er = ud;
+    (void)where;
+    report(er->w, er->id, severity, msg);
     if (severity != ST_OK)
-        w->entry_errors++;
+        er->errors++;
+}
+
+static void on_done(const st_article *a, int rc, const char *msg, void *ud)
+{
+    entry_run *er = ud;
+    (void)a;
+    if (rc == ST_OK && *msg) {
+        report(er->w, er->id, ST_OK, msg);
+    } else if (rc == ST_EINPUT) {
+        report(er->w, er->id, ST_EINPUT, msg);
+        er->errors++;
+    } else if (rc != ST_OK && rc != ST_EDUP) {
+        st_seterr(er->w->err, er->w->errlen, rc, "entry %s: %s", er->id, msg);
+    }
 }
 
 static int on_article(st_article *a, void *ud)
 {
-    worker *w = ud;
-    char msg[512];
-    w->entry_articles++;
-    int rc = st_pipeline_add(w->p, a, msg, sizeof msg);
-    if (rc == ST_OK && *msg) {
-        report(w, w->entry, ST_OK, msg);
-    } else if (rc == ST_EINPUT) {
-        report(w, w->entry, ST_EINPUT, msg);
-        w->entry_errors++;
-    } else if (rc != ST_OK && rc != ST_EDUP) {
-        return st_seterr(w->err, w->errlen, rc, "entry %s: %s", w->entry, msg);
-    }
-    return 0;
+    entry_run *er = ud;
+    er->articles++;
+    return st_pipeline_submit(er->w->p, a, on_done, er);
 }
 
 /* An entry that can never succeed is reported and counted; the caller still
  * acknowledges it, or it would come back forever. */
-static void malformed(worker *w, const char *why)
+static void malformed(worker *w, const char *id, const char *why)
 {
-    report(w, w->entry, ST_EINPUT, why);
+    report(w, id, ST_EINPUT, why);
     w->st.errors++;
 }
 
-static int handle_entry(worker *w, const st_stream_entry *e)
+/* Reads the entry's articles into the pipeline; *counted tells whether its
+ * outcome is already counted (a malformed entry). */
+static int submit_entry(worker *w, const st_stream_entry *e, entry_run *er, int *counted)
 {
-    w->entry = e->id;
+    *er = (entry_run){.w = w, .id = e->id};
+    *counted = 1;
     if (e->deleted) {
-        malformed(w, "deleted from the stream while pending");
+        malformed(w, e->id, "deleted from the stream while pending");
         return ST_OK;
     }
     if (!e->article) {
-        malformed(w, "entry has no \"article\" field");
+        malformed(w, e->id, "entry has no \"article\" field");
         return ST_OK;
     }
-    w->entry_articles = w->entry_errors = 0;
-    st_ingest_opts io = {.format = ST_FORMAT_JSONL, .on_diag = on_ingest_diag, .ud = w};
-    int rc = st_ingest_buffer(e->id, e->article, e->len, &io, on_article, w, NULL);
+    *counted = 0;
+    st_ingest_opts io = {.format = ST_FORMAT_JSONL, .on_diag = on_ingest_diag, .ud = er};
+    int rc = st_ingest_buffer(e->id, e->article, e->len, &io, on_article, er, NULL);
     if (rc == ST_ENOMEM)
         return st_seterr(w->err, w->errlen, rc, "out of memory");
-    if (rc != ST_OK)
-        return rc; /* on_article said why */
-    if (w->entry_errors)
-        w->st.errors++;
-    else if (w->entry_articles == 0)
-        malformed(w, "no article in the entry");
-    return ST_OK;
+    return rc; /* another failure: on_done said why */
+}
+
+/* Every entry's articles submitted, then stored and committed; the entries
+ * are counted once all their outcomes are in. */
+static int store_entries(worker *w, entry_run *er, int *counted)
+{
+    int rc = ST_OK;
+    for (size_t i = 0; i < w->batch.n && rc == ST_OK; i++)
+        rc = submit_entry(w, &w->batch.v[i], &er[i], &counted[i]);
+    /* a failure is not committed: the caller rolls the batch back */
+    int dr = st_pipeline_drain(w->p);
+    if (rc == ST_OK)
+        rc = dr;
+    if (rc == ST_OK && st_pipeline_flush(w->p) != ST_OK)
+        rc = st_seterr(w->err, w->errlen, ST_EDB, "commit failed");
+    for (size_t i = 0; i < w->batch.n && rc == ST_OK; i++) {
+        if (counted[i])
+            continue;
+        if (er[i].errors)
+            w->st.errors++;
+        else if (er[i].articles == 0)
+            malformed(w, er[i].id, "no article in the entry");
+    }
+    return rc;
+}
+
+static int store_batch(worker *w)
+{
+    entry_run *er = calloc(w->batch.n ? w->batch.n : 1, sizeof *er);
+    int *counted = calloc(w->batch.n ? w->batch.n : 1, sizeof *counted);
+    if (w->err && w->errlen)
+        *w->err = '\0';
+    int rc = er && counted ? store_entries(w, er, counted)
+                           : st_seterr(w->err, w->errlen, ST_ENOMEM, "out of memory");
+    free(er);
+    free(counted);
+    return rc;
 }
 
 /* Clusters what waits, when this worker is (or can become) the linker. A
@@ -135,17 +180,6 @@ static int link_pass(worker *w)
     return st_pipeline_link(w->p, (size_t)-1, &n, w->err, w->errlen);
 }
 
-static int store_batch(worker *w)
-{
-    for (size_t i = 0; i < w->batch.n; i++) {
-        int rc = handle_entry(w, &w->batch.v[i]);
-        if (rc != ST_OK)
-            return rc;
-    }
-    if (st_pipeline_flush(w->p) != ST_OK)
-        return st_seterr(w->err, w->errlen, ST_EDB, "commit failed");
-    return ST_OK;
-}
 
 /* Everything in w->batch: stored and committed, then acknowledged. Workers
  * sharing a PostgreSQL store write the same entity rows, in orders of their
