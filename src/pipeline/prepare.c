@@ -27,7 +27,6 @@ int st_prepare(const st_prep_tools *t, st_text *tx, st_prepared *pp)
         return fail(pp, rc, "extract");
     if ((rc = st_events_code(t->cameo, a, d, &pp->coded)) != ST_OK)
         return fail(pp, rc, "events");
-    pp->prepared = 1;
     return ST_OK;
 }
 

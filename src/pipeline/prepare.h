@@ -27,7 +27,6 @@ typedef struct st_prepared {
     uint64_t checked_at; /* the pipeline's write count when the store was asked for it */
     int rc;          /* ST_OK, or why it is not stored (ST_EINPUT, ST_EDUP...) */
     char msg[256];   /* the reason, for rc != ST_OK */
-    int prepared;    /* the fields below are filled */
     st_doc *doc;
     st_dedup_entry *entry;
     st_ex_result *ex;
