@@ -70,54 +70,57 @@ static void t_lang_seeds(void)
     st_text_free(t);
 }
 
+/* The same sentence in eight languages. */
+static const char *const PARAGRAPHS[][2] = {
+    {"en", "The government announced new measures on Monday to support the economy, "
+           "after weeks of protests over rising prices."},
+    {"id", "Pemerintah mengumumkan kebijakan baru pada hari Senin untuk mendukung "
+           "perekonomian setelah berminggu-minggu unjuk rasa soal kenaikan harga."},
+    {"de", "Die Regierung hat am Montag neue Ma\xc3\x9fnahmen angek\xc3\xbcndigt, um die "
+           "Wirtschaft nach wochenlangen Protesten gegen steigende Preise zu st\xc3\xbctzen."},
+    {"fr", "Le gouvernement a annonc\xc3\xa9 lundi de nouvelles mesures pour soutenir "
+           "l'\xc3\xa9" "conomie, apr\xc3\xa8s des semaines de manifestations contre la hausse des prix."},
+    {"es", "El gobierno anunci\xc3\xb3 el lunes nuevas medidas para apoyar la econom\xc3\xad" "a, "
+           "tras semanas de protestas por el aumento de los precios."},
+    /* Правительство объявило в понедельник о новых мерах поддержки экономики
+     * после нескольких недель протестов из-за роста цен. */
+    {"ru", "\xd0\x9f\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb8\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c\xd1\x81"
+           "\xd1\x82\xd0\xb2\xd0\xbe \xd0\xbe\xd0\xb1\xd1\x8a\xd1\x8f\xd0\xb2\xd0\xb8\xd0\xbb"
+           "\xd0\xbe \xd0\xb2 \xd0\xbf\xd0\xbe\xd0\xbd\xd0\xb5\xd0\xb4\xd0\xb5\xd0\xbb\xd1\x8c"
+           "\xd0\xbd\xd0\xb8\xd0\xba \xd0\xbe \xd0\xbd\xd0\xbe\xd0\xb2\xd1\x8b\xd1\x85 \xd0\xbc"
+           "\xd0\xb5\xd1\x80\xd0\xb0\xd1\x85 \xd0\xbf\xd0\xbe\xd0\xb4\xd0\xb4\xd0\xb5\xd1\x80"
+           "\xd0\xb6\xd0\xba\xd0\xb8 \xd1\x8d\xd0\xba\xd0\xbe\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb8"
+           "\xd0\xba\xd0\xb8 \xd0\xbf\xd0\xbe\xd1\x81\xd0\xbb\xd0\xb5 \xd0\xbd\xd0\xb5\xd1\x81"
+           "\xd0\xba\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba\xd0\xb8\xd1\x85 \xd0\xbd\xd0\xb5\xd0\xb4"
+           "\xd0\xb5\xd0\xbb\xd1\x8c \xd0\xbf\xd1\x80\xd0\xbe\xd1\x82\xd0\xb5\xd1\x81\xd1\x82"
+           "\xd0\xbe\xd0\xb2 \xd0\xb8\xd0\xb7-\xd0\xb7\xd0\xb0 \xd1\x80\xd0\xbe\xd1\x81\xd1\x82"
+           "\xd0\xb0 \xd1\x86\xd0\xb5\xd0\xbd."},
+    /* أعلنت الحكومة يوم الاثنين عن إجراءات جديدة لدعم الاقتصاد بعد أسابيع من الاحتجاجات على ارتفاع الأسعار. */
+    {"ar", "\xd8\xa3\xd8\xb9\xd9\x84\xd9\x86\xd8\xaa \xd8\xa7\xd9\x84\xd8\xad\xd9\x83\xd9\x88"
+           "\xd9\x85\xd8\xa9 \xd9\x8a\xd9\x88\xd9\x85 \xd8\xa7\xd9\x84\xd8\xa7\xd8\xab\xd9\x86"
+           "\xd9\x8a\xd9\x86 \xd8\xb9\xd9\x86 \xd8\xa5\xd8\xac\xd8\xb1\xd8\xa7\xd8\xa1\xd8\xa7"
+           "\xd8\xaa \xd8\xac\xd8\xaf\xd9\x8a\xd8\xaf\xd8\xa9 \xd9\x84\xd8\xaf\xd8\xb9\xd9\x85 "
+           "\xd8\xa7\xd9\x84\xd8\xa7\xd9\x82\xd8\xaa\xd8\xb5\xd8\xa7\xd8\xaf \xd8\xa8\xd8\xb9"
+           "\xd8\xaf \xd8\xa3\xd8\xb3\xd8\xa7\xd8\xa8\xd9\x8a\xd8\xb9 \xd9\x85\xd9\x86 \xd8\xa7"
+           "\xd9\x84\xd8\xa7\xd8\xad\xd8\xaa\xd8\xac\xd8\xa7\xd8\xac\xd8\xa7\xd8\xaa \xd8\xb9"
+           "\xd9\x84\xd9\x89 \xd8\xa7\xd8\xb1\xd8\xaa\xd9\x81\xd8\xa7\xd8\xb9 \xd8\xa7\xd9\x84"
+           "\xd8\xa3\xd8\xb3\xd8\xb9\xd8\xa7\xd8\xb1."},
+    {"it", "Il governo ha annunciato luned\xc3\xac nuove misure per sostenere l'economia "
+           "dopo settimane di proteste contro l'aumento dei prezzi."},
+};
+#define NPARAGRAPHS (sizeof PARAGRAPHS / sizeof PARAGRAPHS[0])
+
 static void t_lang_paragraphs(void)
 {
-    static const char *const cases[][2] = {
-        {"en", "The government announced new measures on Monday to support the economy, "
-               "after weeks of protests over rising prices."},
-        {"id", "Pemerintah mengumumkan kebijakan baru pada hari Senin untuk mendukung "
-               "perekonomian setelah berminggu-minggu unjuk rasa soal kenaikan harga."},
-        {"de", "Die Regierung hat am Montag neue Ma\xc3\x9fnahmen angek\xc3\xbcndigt, um die "
-               "Wirtschaft nach wochenlangen Protesten gegen steigende Preise zu st\xc3\xbctzen."},
-        {"fr", "Le gouvernement a annonc\xc3\xa9 lundi de nouvelles mesures pour soutenir "
-               "l'\xc3\xa9" "conomie, apr\xc3\xa8s des semaines de manifestations contre la hausse des prix."},
-        {"es", "El gobierno anunci\xc3\xb3 el lunes nuevas medidas para apoyar la econom\xc3\xad" "a, "
-               "tras semanas de protestas por el aumento de los precios."},
-        /* Правительство объявило в понедельник о новых мерах поддержки экономики
-         * после нескольких недель протестов из-за роста цен. */
-        {"ru", "\xd0\x9f\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb8\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c\xd1\x81"
-               "\xd1\x82\xd0\xb2\xd0\xbe \xd0\xbe\xd0\xb1\xd1\x8a\xd1\x8f\xd0\xb2\xd0\xb8\xd0\xbb"
-               "\xd0\xbe \xd0\xb2 \xd0\xbf\xd0\xbe\xd0\xbd\xd0\xb5\xd0\xb4\xd0\xb5\xd0\xbb\xd1\x8c"
-               "\xd0\xbd\xd0\xb8\xd0\xba \xd0\xbe \xd0\xbd\xd0\xbe\xd0\xb2\xd1\x8b\xd1\x85 \xd0\xbc"
-               "\xd0\xb5\xd1\x80\xd0\xb0\xd1\x85 \xd0\xbf\xd0\xbe\xd0\xb4\xd0\xb4\xd0\xb5\xd1\x80"
-               "\xd0\xb6\xd0\xba\xd0\xb8 \xd1\x8d\xd0\xba\xd0\xbe\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb8"
-               "\xd0\xba\xd0\xb8 \xd0\xbf\xd0\xbe\xd1\x81\xd0\xbb\xd0\xb5 \xd0\xbd\xd0\xb5\xd1\x81"
-               "\xd0\xba\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba\xd0\xb8\xd1\x85 \xd0\xbd\xd0\xb5\xd0\xb4"
-               "\xd0\xb5\xd0\xbb\xd1\x8c \xd0\xbf\xd1\x80\xd0\xbe\xd1\x82\xd0\xb5\xd1\x81\xd1\x82"
-               "\xd0\xbe\xd0\xb2 \xd0\xb8\xd0\xb7-\xd0\xb7\xd0\xb0 \xd1\x80\xd0\xbe\xd1\x81\xd1\x82"
-               "\xd0\xb0 \xd1\x86\xd0\xb5\xd0\xbd."},
-        /* أعلنت الحكومة يوم الاثنين عن إجراءات جديدة لدعم الاقتصاد بعد أسابيع من الاحتجاجات على ارتفاع الأسعار. */
-        {"ar", "\xd8\xa3\xd8\xb9\xd9\x84\xd9\x86\xd8\xaa \xd8\xa7\xd9\x84\xd8\xad\xd9\x83\xd9\x88"
-               "\xd9\x85\xd8\xa9 \xd9\x8a\xd9\x88\xd9\x85 \xd8\xa7\xd9\x84\xd8\xa7\xd8\xab\xd9\x86"
-               "\xd9\x8a\xd9\x86 \xd8\xb9\xd9\x86 \xd8\xa5\xd8\xac\xd8\xb1\xd8\xa7\xd8\xa1\xd8\xa7"
-               "\xd8\xaa \xd8\xac\xd8\xaf\xd9\x8a\xd8\xaf\xd8\xa9 \xd9\x84\xd8\xaf\xd8\xb9\xd9\x85 "
-               "\xd8\xa7\xd9\x84\xd8\xa7\xd9\x82\xd8\xaa\xd8\xb5\xd8\xa7\xd8\xaf \xd8\xa8\xd8\xb9"
-               "\xd8\xaf \xd8\xa3\xd8\xb3\xd8\xa7\xd8\xa8\xd9\x8a\xd8\xb9 \xd9\x85\xd9\x86 \xd8\xa7"
-               "\xd9\x84\xd8\xa7\xd8\xad\xd8\xaa\xd8\xac\xd8\xa7\xd8\xac\xd8\xa7\xd8\xaa \xd8\xb9"
-               "\xd9\x84\xd9\x89 \xd8\xa7\xd8\xb1\xd8\xaa\xd9\x81\xd8\xa7\xd8\xb9 \xd8\xa7\xd9\x84"
-               "\xd8\xa3\xd8\xb3\xd8\xb9\xd8\xa7\xd8\xb1."},
-        {"it", "Il governo ha annunciato luned\xc3\xac nuove misure per sostenere l'economia "
-               "dopo settimane di proteste contro l'aumento dei prezzi."},
-    };
     st_text *t = text_new();
     if (!t)
         return;
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    for (size_t i = 0; i < NPARAGRAPHS; i++) {
         double conf = 0;
-        const char *got = detect(t, cases[i][1], &conf);
-        if (strcmp(got, cases[i][0]) != 0)
+        const char *got = detect(t, PARAGRAPHS[i][1], &conf);
+        if (strcmp(got, PARAGRAPHS[i][0]) != 0)
             fprintf(stderr, "  case %zu\n", i);
-        CHECK_STR(got, cases[i][0]);
+        CHECK_STR(got, PARAGRAPHS[i][0]);
         CHECK(conf >= 0.5);
     }
     /* too little text: low confidence, whatever the guess */
@@ -127,6 +130,28 @@ static void t_lang_paragraphs(void)
     char lang[8];
     CHECK_INT(st_lang_detect(t, "", 0, lang, &conf), ST_OK);
     CHECK_STR(lang, "und");
+    st_text_free(t);
+}
+
+/* A declared language is confirmed by its own text and refused by the
+ * text of every other language; text without evidence keeps it. */
+static void t_lang_confirms(void)
+{
+    st_text *t = text_new();
+    if (!t)
+        return;
+    for (size_t i = 0; i < NPARAGRAPHS; i++)
+        for (size_t j = 0; j < NPARAGRAPHS; j++) {
+            const char *s = PARAGRAPHS[i][1];
+            int got = st_lang_confirms(t, s, strlen(s), PARAGRAPHS[j][0]);
+            if (got != (i == j))
+                fprintf(stderr, "  text %s declared %s: %d\n", PARAGRAPHS[i][0], PARAGRAPHS[j][0], got);
+            CHECK_INT(got, i == j);
+        }
+    const char *made_up = "Kalomiren tesavor dimasul horenga plistoche.";
+    CHECK_INT(st_lang_confirms(t, made_up, strlen(made_up), "en"), 1);
+    CHECK_INT(st_lang_confirms(t, made_up, strlen(made_up), "ru"), 0); /* wrong script */
+    CHECK_INT(st_lang_confirms(t, made_up, strlen(made_up), "xx"), 0); /* no list */
     st_text_free(t);
 }
 
@@ -401,6 +426,7 @@ int main(void)
 {
     RUN(t_lang_seeds);
     RUN(t_lang_paragraphs);
+    RUN(t_lang_confirms);
     RUN(t_stopwords);
     RUN(t_data_dir);
     RUN(t_stem_mapping);

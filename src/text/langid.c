@@ -31,10 +31,6 @@
 #define ST_TEXTCAT_DIR "/usr/share/libexttextcat/"
 #endif
 
-/* Classify at most this much: 2 KB of prose is some 300 words, far more
- * than textcat needs for a sure answer, and the n-gram counting and ranking
- * grow with the text (bench/stories.sh, docs/clustering.md). */
-#define ST_LANG_MAX_BYTES 2048
 #define ST_LANG_FULL_LETTERS 60.0 /* letters for full confidence */
 
 int st_langid_open(st_text *t, char *err, size_t errlen)
@@ -63,15 +59,17 @@ static void code_of(const char *name, char lang[8])
         strcpy(lang, "en");
 }
 
-/* Letters (counted by lead bytes) in s[0..n): the evidence textcat had. */
-static size_t count_letters(const char *s, size_t n)
+double st_lang_evidence(const char *s, size_t n)
 {
-    size_t k = 0;
+    size_t k = 0; /* letters, counted by lead bytes */
+    if (n > ST_LANG_MAX_BYTES)
+        n = ST_LANG_MAX_BYTES;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         k += (c >= 0xC0) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
-    return k;
+    double amount = (double)k / ST_LANG_FULL_LETTERS;
+    return amount > 1.0 ? 1.0 : amount;
 }
 
 /* Cuts n to at most max bytes without splitting a UTF-8 sequence. */
@@ -107,9 +105,7 @@ int st_lang_detect(st_text *t, const char *s, size_t n, char lang[8], double *co
         code_of(t->langfp->names[c[i].lang], other);
         distinct += strcmp(other, lang) != 0;
     }
-    if (conf) {
-        double amount = (double)count_letters(s, n) / ST_LANG_FULL_LETTERS;
-        *conf = (amount > 1.0 ? 1.0 : amount) / distinct;
-    }
+    if (conf)
+        *conf = st_lang_evidence(s, n) / distinct;
     return ST_OK;
 }

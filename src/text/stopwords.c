@@ -31,7 +31,7 @@ int st_wordset_has(const st_wordset *ws, const char *w, size_t n)
     }
 }
 
-static void wordset_free(st_wordset *ws)
+void st_wordset_free(st_wordset *ws)
 {
     free(ws->hashes);
     free(ws->offs);
@@ -55,7 +55,7 @@ static void wordset_put(st_wordset *ws, uint32_t off, size_t n)
 }
 
 /* Folds each line of the file into the arena, then indexes the arena. */
-static int wordset_load(st_wordset *ws, const char *path)
+int st_wordset_load(st_wordset *ws, const char *path)
 {
     size_t len = 0;
     FILE *f = fopen(path, "rb");
@@ -96,7 +96,7 @@ static int wordset_load(st_wordset *ws, const char *path)
     ws->arena = arena.s;
     ws->arena_len = arena.len;
     if (!ws->hashes || !ws->offs) {
-        wordset_free(ws);
+        st_wordset_free(ws);
         return ST_ENOMEM;
     }
     for (size_t off = 0; off < ws->arena_len;) {
@@ -123,10 +123,11 @@ static int lang_of_file(const char *name, char lang[8])
     return 1;
 }
 
-int st_stoplists_load(st_text *t, char *err, size_t errlen)
+int st_wordlists_each(const st_text *t, const char *sub, st_wordlist_fn fn, void *ud, char *err,
+                      size_t errlen)
 {
     st_buf dir = {0};
-    st_buf_printf(&dir, "%s/stopwords", t->data_dir);
+    st_buf_printf(&dir, "%s/%s", t->data_dir, sub);
     DIR *d = opendir(st_buf_cstr(&dir));
     if (!d) {
         int rc = st_seterr(err, errlen, ST_EIO, "cannot open %s", st_buf_cstr(&dir));
@@ -139,22 +140,16 @@ int st_stoplists_load(st_text *t, char *err, size_t errlen)
         char lang[8];
         if (!lang_of_file(de->d_name, lang))
             continue;
-        st_stoplist *nv = realloc(t->stops, (t->nstops + 1) * sizeof *nv);
-        if (!nv) {
-            rc = st_seterr(err, errlen, ST_ENOMEM, "out of memory");
-            break;
-        }
-        t->stops = nv;
-        st_stoplist *sl = &t->stops[t->nstops];
-        memset(sl, 0, sizeof *sl);
-        memcpy(sl->lang, lang, sizeof lang);
+        st_wordset ws = {0};
         st_buf path = {0};
         st_buf_printf(&path, "%s/%s", st_buf_cstr(&dir), de->d_name);
-        rc = wordset_load(&sl->set, st_buf_cstr(&path));
+        rc = path.oom ? ST_ENOMEM : st_wordset_load(&ws, st_buf_cstr(&path));
+        if (rc == ST_OK)
+            rc = fn(ud, lang, &ws); /* takes ws */
+        else
+            st_wordset_free(&ws);
         if (rc != ST_OK)
             st_seterr(err, errlen, rc, "cannot load %s", st_buf_cstr(&path));
-        else
-            t->nstops++;
         st_buf_free(&path);
     }
     closedir(d);
@@ -162,10 +157,31 @@ int st_stoplists_load(st_text *t, char *err, size_t errlen)
     return rc;
 }
 
+static int add_stoplist(void *ud, const char *lang, st_wordset *ws)
+{
+    st_text *t = ud;
+    st_stoplist *nv = realloc(t->stops, (t->nstops + 1) * sizeof *nv);
+    if (!nv) {
+        st_wordset_free(ws);
+        return ST_ENOMEM;
+    }
+    t->stops = nv;
+    st_stoplist *sl = &t->stops[t->nstops++];
+    memset(sl, 0, sizeof *sl);
+    strcpy(sl->lang, lang);
+    sl->set = *ws;
+    return ST_OK;
+}
+
+int st_stoplists_load(st_text *t, char *err, size_t errlen)
+{
+    return st_wordlists_each(t, "stopwords", add_stoplist, t, err, errlen);
+}
+
 void st_stoplists_free(st_text *t)
 {
     for (size_t i = 0; i < t->nstops; i++)
-        wordset_free(&t->stops[i].set);
+        st_wordset_free(&t->stops[i].set);
     free(t->stops);
     t->stops = NULL;
     t->nstops = 0;

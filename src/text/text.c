@@ -32,6 +32,8 @@ int st_text_new(const char *data_dir, st_text **out, char *err, size_t errlen)
     }
     int rc = st_stoplists_load(t, err, errlen);
     if (rc == ST_OK)
+        rc = st_langcheck_load(t, err, errlen);
+    if (rc == ST_OK)
         rc = st_langid_open(t, err, errlen);
     if (rc != ST_OK) {
         st_text_free(t);
@@ -46,6 +48,7 @@ void st_text_free(st_text *t)
     if (!t)
         return;
     st_langid_close(t);
+    st_langcheck_free(t);
     st_stoplists_free(t);
     st_stemmers_free(t);
     free(t->data_dir);

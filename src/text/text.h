@@ -31,6 +31,13 @@ void st_text_free(st_text *t);
  * ST_EUSAGE for a NULL handle or text. */
 int st_lang_detect(st_text *t, const char *s, size_t n, char lang[8], double *conf);
 
+/* 1 when the text does not argue against the declared ISO 639-1 code lang:
+ * mostly written in lang's script, and no other language's function words
+ * outnumber lang's among its first 150 words (langcheck.c tells why and how
+ * well); 0 for a language without a function word list. Much cheaper than
+ * st_lang_detect. */
+int st_lang_confirms(st_text *t, const char *s, size_t n, const char *lang);
+
 /* ------------------------------------------------------------ tokens */
 
 typedef enum st_tok_kind {

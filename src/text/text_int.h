@@ -47,6 +47,17 @@ typedef struct st_stemslot {
 
 #define ST_MAX_STEMMERS 48
 
+/* Function words of many languages, for st_lang_confirms (langcheck.c):
+ * word hash -> bitmask of the languages listing it. */
+#define ST_LANGCHECK_MAX 64
+typedef struct st_langcheck {
+    uint64_t *hashes; /* 0 = empty slot */
+    uint64_t *masks;
+    size_t cap, count;
+    char langs[ST_LANGCHECK_MAX][8]; /* bit i is langs[i] */
+    size_t nlangs;
+} st_langcheck;
+
 struct st_text {
     char *data_dir;
     struct st_langfp *langfp; /* language fingerprints (langid_int.h) */
@@ -56,16 +67,36 @@ struct st_text {
     st_stemslot stems[ST_MAX_STEMMERS];
     size_t nstems;
     st_stemslot *last_stem;
+    st_langcheck check;
 };
 
 /* stopwords.c */
 int st_stoplists_load(st_text *t, char *err, size_t errlen);
 void st_stoplists_free(st_text *t);
 int st_wordset_has(const st_wordset *ws, const char *w, size_t n);
+/* Loads one word per line, folded; ST_EIO or ST_ENOMEM. */
+int st_wordset_load(st_wordset *ws, const char *path);
+void st_wordset_free(st_wordset *ws);
+/* Calls fn for each <data>/<sub>/<lang>.txt, loaded as a wordset that fn
+ * takes over (frees or keeps); stops at the first error (file in err). */
+typedef int (*st_wordlist_fn)(void *ud, const char *lang, st_wordset *ws);
+int st_wordlists_each(const st_text *t, const char *sub, st_wordlist_fn fn, void *ud, char *err,
+                      size_t errlen);
+
+/* langcheck.c */
+int st_langcheck_load(st_text *t, char *err, size_t errlen);
+void st_langcheck_free(st_text *t);
 
 /* langid.c */
+/* Classify at most this much: 2 KB of prose is some 300 words, far more
+ * than textcat needs for a sure answer, and the n-gram counting and ranking
+ * grow with the text (bench/stories.sh, docs/clustering.md). */
+#define ST_LANG_MAX_BYTES 2048
 int st_langid_open(st_text *t, char *err, size_t errlen);
 void st_langid_close(st_text *t);
+/* How much text s[0..n) is to tell a language by: letters in its first
+ * ST_LANG_MAX_BYTES / 60, at most 1. */
+double st_lang_evidence(const char *s, size_t n);
 
 /* stem.c */
 void st_stemmers_free(st_text *t);
