@@ -104,7 +104,7 @@ test-pg: deps
 
 # The threaded code (the pipeline's preparing threads, the HTTP server's
 # connection threads) under ThreadSanitizer, in a build folder of its own.
-TSAN_TESTS := $(addprefix $(B)-tsan/tests/,test_parallel test_server)
+TSAN_TESTS := $(addprefix $(B)-tsan/tests/,test_parallel test_server test_cluster_prepare)
 test-tsan: deps
 	@sh scripts/deps.sh $(TEST_DEB_PKGS)
 	@$(MAKE) --no-print-directory B=$(B)-tsan SAN="-fsanitize=thread -fno-omit-frame-pointer" \

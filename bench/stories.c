@@ -1,16 +1,20 @@
 /* stories.c — throughput and quality of analyse + cluster on generated news.
  *
- *   stories [--sizes 10000,100000,1000000] [--max-seconds S] [--write N path]
+ *   stories [--sizes 10000,100000,1000000] [--max-seconds S] [--jobs N] [--write N path]
  *
  * A generator plants events in a stream: each event has a publish day, a few
  * topic words and two capitalised names; its articles mix those with words
  * drawn from a Zipf background vocabulary, so events overlap by chance. For
- * each size the articles are analysed (st_doc_analyse) and clustered
- * (st_clusterer_add) in publish order; printed: articles/s, the time per
- * article of each of the two calls, bytes held by the clusterer per live
+ * each size the articles are analysed and prepared for clustering
+ * (st_doc_analyse, st_clusterer_prepare: on --jobs threads, default 1) and
+ * clustered (st_clusterer_add_prepared, on the calling thread) in publish
+ * order; printed: articles/s, the time per article of each side (the first
+ * summed over threads), bytes held by the clusterer per live
  * article (mallinfo2), and event BCubed F1 against the planted events. --write N path also saves the first N articles as JSON
  * Lines for the scikit-learn peer (bench/sklearn_stories.py). */
 #include <malloc.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,66 +192,170 @@ static void write_jsonl(FILE *f, const char *title, const char *body, const char
     st_buf_free(&b);
 }
 
-static int run_size(st_text *tx, const st_concepts *cs, size_t n, double max_s, size_t write_n,
-                    const char *write_path)
+/* One chunk of generated articles, analysed by `jobs` threads while the
+ * calling thread clusters them in order, as `storytrack ingest --jobs`
+ * prepares articles ahead of the store. */
+#define CHUNK 2048
+typedef struct chunk {
+    st_buf title[CHUNK], body[CHUNK];
+    char date[CHUNK][32];
+    st_doc *doc[CHUNK];
+    st_clprep *prep[CHUNK];
+    const st_clusterer *c; /* prepared against: only its parameters are read */
+    atomic_int ready[CHUNK];
+    atomic_size_t next; /* next article no thread has claimed */
+    size_t n;
+    atomic_int failed;
+} chunk;
+
+typedef struct worker {
+    chunk *ch;
+    st_text *tx;
+    double busy; /* seconds spent analysing */
+    pthread_t th;
+} worker;
+
+/* Claims and analyses one article; 0 when none is left. */
+static int analyse_next(chunk *ch, st_text *tx, double *busy)
+{
+    size_t i = atomic_fetch_add(&ch->next, 1);
+    if (i >= ch->n) return 0;
+    double t0 = now();
+    if (st_doc_analyse(tx, st_buf_cstr(&ch->title[i]), st_buf_cstr(&ch->body[i]), "en", &ch->doc[i]) != ST_OK ||
+        st_clusterer_prepare(ch->c, ch->doc[i], &ch->prep[i]) != ST_OK)
+        atomic_store(&ch->failed, 1);
+    *busy += now() - t0;
+    atomic_store_explicit(&ch->ready[i], 1, memory_order_release);
+    return 1;
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    while (analyse_next(w->ch, w->tx, &w->busy)) {}
+    return NULL;
+}
+
+typedef struct run {
+    size_t n, done;
+    int64_t *gold, *gold_st, *pred;
+    double an_s, cl_s; /* analysis (all threads) and clustering seconds */
+} run;
+
+/* Analyses and clusters the chunk; the caller's thread also analyses while
+ * the next article in order is not ready. */
+static int run_chunk(chunk *ch, st_clusterer *c, st_text *tx, worker *w, size_t nw, run *r)
+{
+    atomic_store(&ch->next, 0);
+    ch->c = c;
+    for (size_t i = 0; i < ch->n; i++) atomic_store(&ch->ready[i], 0);
+    for (size_t k = 0; k < nw; k++) {
+        w[k].ch = ch;
+        if (pthread_create(&w[k].th, NULL, work, &w[k]) != 0) return 1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < ch->n; i++) {
+        while (!atomic_load_explicit(&ch->ready[i], memory_order_acquire))
+            analyse_next(ch, tx, &r->an_s);
+        if (atomic_load(&ch->failed) || !ch->prep[i]) { rc = 1; break; }
+        st_assignment a;
+        double c0 = now();
+        if (st_clusterer_add_prepared(c, (int64_t)r->done, ch->prep[i], ch->date[i], NULL, &a) != ST_OK) {
+            rc = 1;
+            break;
+        }
+        r->cl_s += now() - c0;
+        r->pred[r->done++] = a.event_id;
+        st_clprep_free(ch->prep[i]);
+        st_doc_free(ch->doc[i]);
+        ch->prep[i] = NULL;
+        ch->doc[i] = NULL;
+    }
+    for (size_t k = 0; k < nw; k++) {
+        pthread_join(w[k].th, NULL);
+        r->an_s += w[k].busy;
+        w[k].busy = 0;
+    }
+    for (size_t i = 0; i < ch->n; i++) {
+        st_clprep_free(ch->prep[i]);
+        st_doc_free(ch->doc[i]);
+        ch->prep[i] = NULL;
+        ch->doc[i] = NULL;
+    }
+    return rc;
+}
+
+static void fill_chunk(gen *g, chunk *ch, run *r, size_t want, FILE *wf, size_t write_n)
+{
+    ch->n = 0;
+    while (ch->n < CHUNK && r->done + ch->n < want) {
+        size_t k = r->done + ch->n, i = ch->n++;
+        r->gold[k] = next_article(g, &ch->title[i], &ch->body[i], ch->date[i], &r->gold_st[k]);
+        if (wf && k < write_n)
+            write_jsonl(wf, st_buf_cstr(&ch->title[i]), st_buf_cstr(&ch->body[i]), ch->date[i],
+                        r->gold[k], r->gold_st[k]);
+    }
+}
+
+static void report(st_clusterer *c, const run *r, double secs, size_t jobs, size_t held)
+{
+    size_t done = r->done, live = st_clusterer_live_articles(c);
+    int64_t *pred_st = malloc((done ? done : 1) * sizeof *pred_st);
+    for (size_t i = 0; i < done; i++) pred_st[i] = st_clusterer_event_story(c, r->pred[i]);
+    st_eval e, es;
+    st_eval_labels(r->gold, r->pred, done, &e);
+    st_eval_labels(r->gold_st, pred_st, done, &es);
+    double per = done ? 1e6 / (double)done : 0.0;
+    printf("generated %8zu%s articles, %zu thread%s: %8.0f articles/s (analyse+cluster; cluster alone %.0f/s; "
+           "%.1f + %.1f us/article), %6.0f bytes/live article "
+           "(%zu live, %.1f MB held), events %zu (planted %zu), event BCubed F1 %.3f, story BCubed F1 %.3f\n",
+           done, done < r->n ? " (time cap)" : "", jobs, jobs > 1 ? "s" : "", (double)done / secs,
+           (double)done / r->cl_s, r->an_s * per, r->cl_s * per, live ? (double)held / (double)live : 0.0,
+           live, held / 1048576.0, e.pred_clusters, e.gold_clusters, e.bc_f1, es.bc_f1);
+    free(pred_st);
+}
+
+static int run_size(st_text **tx, size_t jobs, const st_concepts *cs, size_t n, double max_s,
+                    size_t write_n, const char *write_path)
 {
     gen g = {.r = {0x5eed + n}};
-    st_buf title = {0}, body = {0};
-    int64_t *gold = malloc(n * sizeof *gold), *pred = malloc(n * sizeof *pred);
-    int64_t *gold_st = malloc(n * sizeof *gold_st), *pred_st = malloc(n * sizeof *pred_st);
+    run r = {.n = n};
+    r.gold = malloc(n * sizeof *r.gold);
+    r.gold_st = malloc(n * sizeof *r.gold_st);
+    r.pred = malloc(n * sizeof *r.pred);
+    chunk *ch = calloc(1, sizeof *ch);
+    if (!r.gold || !r.gold_st || !r.pred || !ch) return 1;
+    worker w[8] = {{0}};
+    for (size_t k = 0; k + 1 < jobs; k++) w[k].tx = tx[k + 1];
     FILE *wf = write_n && write_path ? fopen(write_path, "w") : NULL;
     size_t before = mallinfo2().uordblks;
     st_clusterer *c = NULL;
     st_clusterer_new(NULL, cs, &c);
-    double gen_s = 0, an_s = 0, t0 = now();
-    size_t done = 0;
-    for (; done < n; done++) {
-        char date[32];
-        double g0 = now();
-        gold[done] = next_article(&g, &title, &body, date, &gold_st[done]);
-        if (wf && done < write_n)
-            write_jsonl(wf, st_buf_cstr(&title), st_buf_cstr(&body), date, gold[done], gold_st[done]);
-        gen_s += now() - g0;
-        st_doc *d = NULL;
-        double a0 = now();
-        if (st_doc_analyse(tx, st_buf_cstr(&title), st_buf_cstr(&body), "en", &d) != ST_OK) return 1;
-        an_s += now() - a0;
-        st_assignment a;
-        if (st_clusterer_add(c, (int64_t)done, d, date, NULL, &a) != ST_OK) return 1;
-        pred[done] = a.event_id;
-        st_doc_free(d);
-        if ((done & 1023) == 0 && now() - t0 > max_s) break;
+    double secs = 0;
+    int rc = 0;
+    while (rc == 0 && r.done < n && secs < max_s) {
+        fill_chunk(&g, ch, &r, n, wf, write_n); /* untimed: generating is not the work measured */
+        double t0 = now();
+        rc = run_chunk(ch, c, tx[0], w, jobs - 1, &r);
+        secs += now() - t0;
     }
-    double secs = now() - t0 - gen_s;
+    for (size_t i = 0; i < CHUNK; i++) { st_buf_free(&ch->title[i]); st_buf_free(&ch->body[i]); }
+    free(ch);
     size_t held = mallinfo2().uordblks - before;
-    size_t live = st_clusterer_live_articles(c);
-    for (size_t i = 0; i < done; i++) pred_st[i] = st_clusterer_event_story(c, pred[i]);
-    st_eval e, es;
-    st_eval_labels(gold, pred, done, &e);
-    st_eval_labels(gold_st, pred_st, done, &es);
-    printf("generated %8zu%s articles: %8.0f articles/s (analyse+cluster; cluster alone %.0f/s; "
-           "%.1f + %.1f us/article), %6.0f bytes/live article "
-           "(%zu live, %.1f MB held), events %zu (planted %zu), event BCubed F1 %.3f, story BCubed F1 %.3f\n",
-           done, done < n ? " (time cap)" : "", (double)done / secs, (double)done / (secs - an_s),
-           done ? an_s / (double)done * 1e6 : 0.0, done ? (secs - an_s) / (double)done * 1e6 : 0.0,
-           live ? (double)held / (double)live : 0.0, live, held / 1048576.0, e.pred_clusters,
-           e.gold_clusters, e.bc_f1, es.bc_f1);
+    if (rc == 0) report(c, &r, secs, jobs, held);
     st_clusterer_free(c);
     if (wf) fclose(wf);
-    free(gold);
-    free(pred);
-    free(gold_st);
-    free(pred_st);
+    free(r.gold);
+    free(r.gold_st);
+    free(r.pred);
     free(g.live);
-    st_buf_free(&title);
-    st_buf_free(&body);
-    return 0;
+    return rc;
 }
 
 int main(int argc, char **argv)
 {
     size_t sizes[8] = {10000, 100000, 1000000};
-    size_t nsizes = 3, write_n = 0;
+    size_t nsizes = 3, write_n = 0, jobs = 1;
     double max_s = 120;
     const char *write_path = NULL;
     for (int i = 1; i < argc; i++) {
@@ -258,22 +366,23 @@ int main(int argc, char **argv)
                 if (!*p) break;
             }
         } else if (!strcmp(argv[i], "--max-seconds") && i + 1 < argc) max_s = atof(argv[++i]);
+        else if (!strcmp(argv[i], "--jobs") && i + 1 < argc) jobs = (size_t)atol(argv[++i]);
         else if (!strcmp(argv[i], "--write") && i + 2 < argc) {
             write_n = (size_t)atol(argv[++i]);
             write_path = argv[++i];
         }
     }
+    if (jobs < 1) jobs = 1;
+    if (jobs > 8) jobs = 8;
     char err[256] = "";
-    st_text *tx = NULL;
+    st_text *tx[8] = {NULL};
     st_concepts *cs = NULL;
-    if (st_text_new(NULL, &tx, err, sizeof err) != ST_OK ||
-        st_concepts_load(NULL, &cs, err, sizeof err) != ST_OK) {
-        fprintf(stderr, "stories: %s\n", err);
-        return 1;
-    }
-    for (size_t i = 0; i < nsizes; i++)
-        if (run_size(tx, cs, sizes[i], max_s, i == 0 ? write_n : 0, write_path) != 0) return 1;
+    int rc = st_concepts_load(NULL, &cs, err, sizeof err);
+    for (size_t k = 0; rc == ST_OK && k < jobs; k++) rc = st_text_new(NULL, &tx[k], err, sizeof err);
+    for (size_t i = 0; rc == ST_OK && i < nsizes; i++)
+        rc = run_size(tx, jobs, cs, sizes[i], max_s, i == 0 ? write_n : 0, write_path) ? ST_EINTERNAL : ST_OK;
+    if (rc != ST_OK && err[0]) fprintf(stderr, "stories: %s\n", err);
     st_concepts_free(cs);
-    st_text_free(tx);
-    return 0;
+    for (size_t k = 0; k < jobs; k++) st_text_free(tx[k]);
+    return rc == ST_OK ? 0 : 1;
 }

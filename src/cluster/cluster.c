@@ -463,14 +463,45 @@ static int open_event_and_story(st_clusterer *c, const st_artfeat *f, st_assignm
     return event_open(c, c->next_event, s, ei);
 }
 
+int st_clusterer_prepare(const st_clusterer *c, const st_doc *doc, st_clprep **out)
+{
+    *out = malloc(sizeof **out);
+    if (!*out) return ST_ENOMEM;
+    int rc = st_clprep_build(*out, &c->p, c->cs, doc);
+    if (rc != ST_OK) {
+        free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+void st_clprep_free(st_clprep *pr)
+{
+    if (!pr) return;
+    st_clprep_clear(pr);
+    free(pr);
+}
+
 int st_clusterer_add(st_clusterer *c, int64_t article_id, const st_doc *doc,
                      const char *published, const char *source, st_assignment *out)
+{
+    st_clprep pr;
+    memset(out, 0, sizeof *out);
+    int rc = st_clprep_build(&pr, &c->p, c->cs, doc);
+    if (rc != ST_OK) return rc;
+    rc = st_clusterer_add_prepared(c, article_id, &pr, published, source, out);
+    st_clprep_clear(&pr);
+    return rc;
+}
+
+int st_clusterer_add_prepared(st_clusterer *c, int64_t article_id, st_clprep *pr,
+                              const char *published, const char *source, st_assignment *out)
 {
     (void)article_id;
     (void)source;
     memset(out, 0, sizeof *out);
     st_artfeat f;
-    int rc = st_artfeat_build(&f, &c->vocab, &c->p, c->cs, doc, published);
+    int rc = st_artfeat_build(&f, &c->vocab, &c->p, pr, published);
     if (rc != ST_OK) return rc;
     tick(c, &f);
     double sc = 0;
@@ -527,8 +558,11 @@ int st_clusterer_restore(st_clusterer *c, int64_t article_id, const st_doc *doc,
 {
     (void)article_id;
     if (event_id <= 0 || story_id <= 0) return ST_EUSAGE;
+    st_clprep pr;
     st_artfeat f;
-    int rc = st_artfeat_build(&f, &c->vocab, &c->p, c->cs, doc, published);
+    int rc = st_clprep_build(&pr, &c->p, c->cs, doc);
+    if (rc == ST_OK) rc = st_artfeat_build(&f, &c->vocab, &c->p, &pr, published);
+    st_clprep_clear(&pr);
     if (rc != ST_OK) return rc;
     tick(c, &f);
     const uint64_t *eix = st_hmap_get(&c->ev_by_id, (uint64_t)event_id);

@@ -45,6 +45,21 @@ void st_clusterer_free(st_clusterer *c);
 int st_clusterer_add(st_clusterer *c, int64_t article_id, const st_doc *doc,
                      const char *published, const char *source, st_assignment *out);
 
+/* The clustering work on an article that reads no clusterer state (terms,
+ * headline terms, concepts and names found in the text): callers that
+ * analyse articles on several threads run it there, then add the prepared
+ * article on the clusterer's thread. st_clusterer_prepare only reads c's
+ * parameters and concept tables, which never change, so it may run while
+ * another thread adds articles. doc is borrowed and must outlive *out.
+ * Free with st_clprep_free (accepts NULL). */
+typedef struct st_clprep st_clprep;
+int st_clusterer_prepare(const st_clusterer *c, const st_doc *doc, st_clprep **out);
+void st_clprep_free(st_clprep *pr);
+/* st_clusterer_add for a prepared article (pr's doc); pr is used up: free
+ * it afterwards. */
+int st_clusterer_add_prepared(st_clusterer *c, int64_t article_id, st_clprep *pr,
+                              const char *published, const char *source, st_assignment *out);
+
 /* Rebuilds state: adds the article to event_id in story_id (both > 0),
  * creating them when unknown, without scoring. New ids continue after the
  * largest restored one. Replay in publish (or original) order; an event

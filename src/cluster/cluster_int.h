@@ -47,9 +47,34 @@ void st_label_fill(const st_vocab *v, const st_fvec *names, const st_fvec *terms
 char *st_label_pack(const st_cluster_info *in);
 void st_label_unpack(const char *packed, st_cluster_info *out);
 
-/* Builds the features of doc, counting it into the vocabulary. */
-int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p,
-                     const st_concepts *cs, const st_doc *doc, const char *published);
+/* A key and the string it was first shown as in an article (borrowed from
+ * the doc or the concept tables); seq keeps first-shown order among equal keys. */
+typedef struct st_shown {
+    uint64_t key;
+    const char *s;
+    uint32_t n, seq;
+} st_shown;
+
+/* What st_clusterer_prepare computes: vectors before IDF weighting, and the
+ * keys they hold with their strings. */
+struct st_clprep {
+    const st_doc *doc;  /* borrowed: must outlive the prep */
+    st_fvec tv;         /* (1 + ln tf) * headline boost, per term key */
+    st_fvec nv, ttv;    /* counts of names and concepts; of headline keys */
+    st_fvec ntypes, ttypes; /* the same keys: count * type weight */
+    st_fvec termkeys;   /* keys of common-term concepts */
+    st_shown *shown;    /* every key of tv and nv, sorted by key then first sight */
+    size_t nshown, capshown;
+};
+
+/* Fills pr from doc; reads nothing but its arguments (any thread). */
+int st_clprep_build(st_clprep *pr, const st_cluster_params *p, const st_concepts *cs,
+                    const st_doc *doc);
+void st_clprep_clear(st_clprep *pr);
+/* The weighted features of pr's doc, counting it into the vocabulary; pr's
+ * vectors move into f (clear pr afterwards). */
+int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p, st_clprep *pr,
+                     const char *published);
 void st_artfeat_free(st_artfeat *f);
 
 #endif

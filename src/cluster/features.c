@@ -89,9 +89,7 @@ static size_t title_prefixes(const st_doc *d, uint64_t *out)
 /* ------------------------------------------------------------ concepts and names */
 
 typedef struct scan_ctx {
-    st_fvec *names, *title, *ntypes, *ttypes; /* counts; counts * type weight */
-    st_fvec *termkeys;                        /* keys of common-term concepts */
-    st_vocab *v;
+    st_clprep *pr;
     const st_cluster_params *p;
     const st_concepts *cs;
     const char *text; /* the scanned text: names are shown as written */
@@ -100,9 +98,20 @@ typedef struct scan_ctx {
     int rc;
 } scan_ctx;
 
+/* Records the string a key is first shown as in this article. */
+static int shown_as(st_clprep *pr, uint64_t key, const char *s, size_t n)
+{
+    if (st_grow(&pr->shown, &pr->capshown, pr->nshown + 1, sizeof *pr->shown, 64) != ST_OK)
+        return ST_ENOMEM;
+    pr->shown[pr->nshown] = (st_shown){key, s, (uint32_t)n, (uint32_t)pr->nshown};
+    pr->nshown++;
+    return ST_OK;
+}
+
 static int on_hit(const st_concept_hit *h, void *ud)
 {
     scan_ctx *x = ud;
+    st_clprep *pr = x->pr;
     int in_title = h->off < x->title_len;
     uint64_t key;
     float w;
@@ -110,19 +119,19 @@ static int on_hit(const st_concept_hit *h, void *ud)
         if (in_title) return 0; /* headlines capitalise every word in English */
         key = st_mix64(st_hash64(h->folded, h->folded_len) ^ NS_NAME);
         w = (float)x->name_w;
-        x->rc = vocab_name(x->v, key, x->text + h->off, h->len);
+        x->rc = shown_as(pr, key, x->text + h->off, h->len);
     } else {
         const char *id = st_concept_id(x->cs, h->concept);
         key = st_mix64(st_hash64(id, strlen(id)) ^ NS_CONCEPT);
         w = (float)(h->type == ST_CONCEPT_TERM ? x->p->term_concept_weight : x->p->concept_weight);
-        if (h->type == ST_CONCEPT_TERM) x->rc = st_fvec_push(x->termkeys, key, 1.0f);
+        if (h->type == ST_CONCEPT_TERM) x->rc = st_fvec_push(&pr->termkeys, key, 1.0f);
         const char *nm = st_concept_name(x->cs, h->concept);
-        if (x->rc == ST_OK) x->rc = vocab_name(x->v, key, nm, strlen(nm));
-        if (x->rc == ST_OK && in_title) x->rc = st_fvec_push(x->title, key, 1.0f);
-        if (x->rc == ST_OK && in_title) x->rc = st_fvec_push(x->ttypes, key, w);
+        if (x->rc == ST_OK) x->rc = shown_as(pr, key, nm, strlen(nm));
+        if (x->rc == ST_OK && in_title) x->rc = st_fvec_push(&pr->ttv, key, 1.0f);
+        if (x->rc == ST_OK && in_title) x->rc = st_fvec_push(&pr->ttypes, key, w);
     }
-    if (x->rc == ST_OK) x->rc = st_fvec_push(x->names, key, 1.0f);
-    if (x->rc == ST_OK) x->rc = st_fvec_push(x->ntypes, key, w);
+    if (x->rc == ST_OK) x->rc = st_fvec_push(&pr->nv, key, 1.0f);
+    if (x->rc == ST_OK) x->rc = st_fvec_push(&pr->ntypes, key, w);
     return x->rc;
 }
 
@@ -135,17 +144,16 @@ static double idf(const st_vocab *v, uint64_t key)
     return log(((double)v->ndocs + 1.0) / (d + 1.0)) + 1.0;
 }
 
-static int count_df(st_vocab *v, const st_fvec *a, const st_fvec *b)
+/* Counts each key of the article once (pr->shown holds them all, sorted by
+ * key, first shown first); a key seen for the first time keeps its string. */
+static int count_df(st_vocab *v, const st_clprep *pr)
 {
-    for (uint32_t i = 0; i < a->n; i++) {
-        uint64_t *d = st_hmap_put(&v->df, a->e[i].key, 0, NULL);
+    for (size_t i = 0; i < pr->nshown; i++) {
+        const st_shown *k = &pr->shown[i];
+        if (i && k->key == pr->shown[i - 1].key) continue;
+        uint64_t *d = st_hmap_put(&v->df, k->key, 0, NULL);
         if (!d) return ST_ENOMEM;
-        (*d)++;
-    }
-    for (uint32_t i = 0; i < b->n; i++) {
-        uint64_t *d = st_hmap_put(&v->df, b->e[i].key, 0, NULL);
-        if (!d) return ST_ENOMEM;
-        (*d)++;
+        if ((*d)++ == 0 && vocab_name(v, k->key, k->s, k->n) != ST_OK) return ST_ENOMEM;
     }
     v->ndocs++;
     return ST_OK;
@@ -170,8 +178,8 @@ static void weigh(st_fvec *vec, const st_vocab *v, const st_fvec *types)
     st_fvec_normalise(vec);
 }
 
-static int build_terms(st_artfeat *f, st_vocab *v, const st_cluster_params *p,
-                       const st_doc *doc, const uint64_t *tp, size_t ntp, st_fvec *ttypes)
+static int build_terms(st_clprep *pr, const st_cluster_params *p, const st_doc *doc,
+                       const uint64_t *tp, size_t ntp)
 {
     for (size_t i = 0; i < doc->nterms; i++) {
         const st_term *t = &doc->terms[i];
@@ -179,10 +187,10 @@ static int build_terms(st_artfeat *f, st_vocab *v, const st_cluster_params *p,
         double w = 1.0 + log((double)(t->count ? t->count : 1));
         int in_title = bsearch(&t->hash, tp, ntp, sizeof *tp, cmp_u64) != NULL;
         if (in_title) w *= 1.0 + p->title_boost;
-        if (st_fvec_push(&f->tv, key, (float)w) != ST_OK) return ST_ENOMEM;
-        if (in_title && st_fvec_push(&f->ttv, key, 1.0f) != ST_OK) return ST_ENOMEM;
-        if (in_title && st_fvec_push(ttypes, key, 1.0f) != ST_OK) return ST_ENOMEM;
-        if (vocab_name(v, key, t->text, strlen(t->text)) != ST_OK) return ST_ENOMEM;
+        if (st_fvec_push(&pr->tv, key, (float)w) != ST_OK) return ST_ENOMEM;
+        if (in_title && st_fvec_push(&pr->ttv, key, 1.0f) != ST_OK) return ST_ENOMEM;
+        if (in_title && st_fvec_push(&pr->ttypes, key, 1.0f) != ST_OK) return ST_ENOMEM;
+        if (shown_as(pr, key, t->text, strlen(t->text)) != ST_OK) return ST_ENOMEM;
     }
     return ST_OK;
 }
@@ -225,46 +233,77 @@ static int pick_keys(st_artfeat *f, st_vocab *v, const st_cluster_params *p, con
     return learn_forms(v, doc, f->keys, nt);
 }
 
-int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p,
-                     const st_concepts *cs, const st_doc *doc, const char *published)
+static int shown_less(const st_shown *a, const st_shown *b)
 {
-    memset(f, 0, sizeof *f);
-    f->days = published ? st_date_days(published) : ST_NO_DATE;
-    if (f->days < -1e8) f->days = ST_NO_DATE;
-    f->lang = st_hash64(doc->lang, strlen(doc->lang));
+    return a->key != b->key ? a->key < b->key : a->seq < b->seq;
+}
+ST_DEFINE_SORT(sort_shown, st_shown, shown_less)
+
+void st_clprep_clear(st_clprep *pr)
+{
+    st_fvec_free(&pr->tv);
+    st_fvec_free(&pr->nv);
+    st_fvec_free(&pr->ttv);
+    st_fvec_free(&pr->ntypes);
+    st_fvec_free(&pr->ttypes);
+    st_fvec_free(&pr->termkeys);
+    free(pr->shown);
+    memset(pr, 0, sizeof *pr);
+}
+
+int st_clprep_build(st_clprep *pr, const st_cluster_params *p, const st_concepts *cs,
+                    const st_doc *doc)
+{
+    memset(pr, 0, sizeof *pr);
+    pr->doc = doc;
     uint64_t *tp = malloc(MAX_TITLE_PREFIXES * sizeof *tp);
     if (!tp) return ST_ENOMEM;
-    st_fvec ntypes = {0}, ttypes = {0}, termkeys = {0};
     size_t ntp = title_prefixes(doc, tp);
-    int rc = build_terms(f, v, p, doc, tp, ntp, &ttypes);
+    int rc = build_terms(pr, p, doc, tp, ntp);
     free(tp);
     if (rc == ST_OK && cs) {
         /* German capitalises every noun: its capitalised words say less. */
         double nw = p->name_weight * (strcmp(doc->lang, "de") == 0 ? 0.5 : 1.0);
-        scan_ctx x = {.names = &f->nv, .title = &f->ttv, .ntypes = &ntypes, .ttypes = &ttypes,
-                      .termkeys = &termkeys, .v = v, .p = p, .cs = cs, .text = doc->text,
-                      .title_len = doc->title_len, .name_w = nw, .rc = ST_OK};
+        scan_ctx x = {.pr = pr, .p = p, .cs = cs, .text = doc->text, .title_len = doc->title_len,
+                      .name_w = nw, .rc = ST_OK};
         rc = st_concepts_scan(cs, doc->text, doc->len, ST_SCAN_NAMES, on_hit, &x);
     }
     if (rc == ST_OK) {
-        st_fvec_finish(&f->tv);
-        st_fvec_finish(&f->nv);
-        st_fvec_finish(&f->ttv);
-        st_fvec_finish(&ntypes);
-        st_fvec_finish(&ttypes);
-        st_fvec_finish(&termkeys);
-        rc = count_df(v, &f->tv, &f->nv);
+        st_fvec_finish(&pr->tv);
+        st_fvec_finish(&pr->nv);
+        st_fvec_finish(&pr->ttv);
+        st_fvec_finish(&pr->ntypes);
+        st_fvec_finish(&pr->ttypes);
+        st_fvec_finish(&pr->termkeys);
+        sort_shown(pr->shown, pr->nshown);
     }
+    if (rc != ST_OK) st_clprep_clear(pr);
+    return rc;
+}
+
+int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p, st_clprep *pr,
+                     const char *published)
+{
+    const st_doc *doc = pr->doc;
+    memset(f, 0, sizeof *f);
+    f->days = published ? st_date_days(published) : ST_NO_DATE;
+    if (f->days < -1e8) f->days = ST_NO_DATE;
+    f->lang = st_hash64(doc->lang, strlen(doc->lang));
+    int rc = count_df(v, pr);
+    /* the vectors move into f; weights are applied in place */
+    f->tv = pr->tv;
+    f->nv = pr->nv;
+    f->ttv = pr->ttv;
+    memset(&pr->tv, 0, sizeof pr->tv);
+    memset(&pr->nv, 0, sizeof pr->nv);
+    memset(&pr->ttv, 0, sizeof pr->ttv);
     if (rc == ST_OK) {
         weigh(&f->tv, v, NULL); /* already (1 + ln tf) * headline boost */
-        weigh(&f->nv, v, &ntypes);
-        weigh(&f->ttv, v, &ttypes);
-        rc = entity_vector(f, &termkeys);
+        weigh(&f->nv, v, &pr->ntypes);
+        weigh(&f->ttv, v, &pr->ttypes);
+        rc = entity_vector(f, &pr->termkeys);
     }
     if (rc == ST_OK) rc = pick_keys(f, v, p, doc);
-    st_fvec_free(&termkeys);
-    st_fvec_free(&ntypes);
-    st_fvec_free(&ttypes);
     if (rc != ST_OK) st_artfeat_free(f);
     return rc;
 }
