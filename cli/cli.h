@@ -51,6 +51,9 @@ void cli_usage(const cli_cmd *cmd, FILE *f);
 /* Opens the database named by the options; prints the error and returns
  * NULL on failure. */
 st_db *cli_open_db(const cli_opts *o);
+/* Analysis threads: --jobs, else one per online CPU (at most 8: past that
+ * the one storing thread is the limit). */
+size_t cli_jobs(const cli_opts *o);
 /* Maps a library code to an exit code. */
 int cli_exit_code(int st_code);
 

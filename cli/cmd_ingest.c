@@ -84,16 +84,6 @@ static int on_article(st_article *a, void *ud)
     return rc;
 }
 
-/* Analysis threads: as asked, else one per online CPU (at most 8: past that
- * the one storing thread is the limit). */
-static size_t jobs_for(const cli_opts *o)
-{
-    if (o->jobs)
-        return o->jobs;
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > 8 ? 8 : (size_t)n;
-}
-
 static int run_ingest(cli_opts *o)
 {
     if (o->to_stream)
@@ -116,7 +106,7 @@ static int run_ingest(cli_opts *o)
         cfg.near_threshold = o->near;
     if (o->rewrite)
         cfg.rewrite_threshold = o->rewrite;
-    cfg.jobs = jobs_for(o);
+    cfg.jobs = cli_jobs(o);
     st_db *db = cli_open_db(o);
     if (!db)
         return CLI_INTERNAL;

@@ -19,6 +19,7 @@ static int run_recluster(cli_opts *o)
         cfg.near_threshold = o->near;
     if (o->rewrite)
         cfg.rewrite_threshold = o->rewrite;
+    cfg.jobs = cli_jobs(o);
     char err[512] = "";
     int rc = st_recluster(db, &cfg, o->data, err, sizeof err);
     if (rc != ST_OK) {
@@ -39,4 +40,4 @@ static int run_recluster(cli_opts *o)
 
 const cli_cmd cli_cmd_recluster = {
     "recluster", "rebuild duplicates, events, stories and extractions from stored articles",
-    "[options]", "--db --near --rewrite --data", run_recluster};
+    "[options]", "--db --near --rewrite --jobs --data", run_recluster};

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -117,6 +118,14 @@ int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_opts *o)
     if (!o->db || !*o->db)
         o->db = "storytrack.db";
     return CLI_OK;
+}
+
+size_t cli_jobs(const cli_opts *o)
+{
+    if (o->jobs)
+        return o->jobs;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 8 ? 8 : (size_t)n;
 }
 
 st_db *cli_open_db(const cli_opts *o)

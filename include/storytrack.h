@@ -78,6 +78,8 @@ typedef struct st_article {
 st_article *st_article_new(void);
 /* Frees the article and every field. Accepts NULL. */
 void st_article_free(st_article *a);
+/* A deep copy (free with st_article_free); NULL on out of memory. */
+st_article *st_article_dup(const st_article *a);
 
 /* ---------------------------------------------------------------- ingest */
 

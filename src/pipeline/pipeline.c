@@ -235,16 +235,30 @@ static int precheck(st_pipeline *p, st_prepared *pp)
     return id ? ST_EDUP : ST_OK;
 }
 
+/* The free slot at the ring's tail, storing from the head until one is;
+ * NULL once the pipeline has failed. */
+static st_prepared *free_slot(st_pipeline *p)
+{
+    st_prepared *pp = NULL;
+    while (!p->failed && !(pp = st_pool_tail(p->pool)))
+        complete_head(p);
+    return p->failed ? NULL : pp;
+}
+
+/* Queues the filled tail slot; with one slot (jobs 1) it is stored now, as
+ * st_pipeline_add always did. */
+static int publish(st_pipeline *p, int prepare)
+{
+    st_pool_push(p->pool, prepare);
+    while (!p->failed && st_pool_tail(p->pool) == NULL && st_pool_count(p->pool) == 1)
+        complete_head(p);
+    return p->failed;
+}
+
 int st_pipeline_submit(st_pipeline *p, st_article *a, st_pipeline_done_fn done, void *ud)
 {
-    if (p->failed) {
-        st_article_free(a);
-        return p->failed;
-    }
-    st_prepared *pp;
-    while (!(pp = st_pool_tail(p->pool)) && !p->failed)
-        complete_head(p);
-    if (p->failed) {
+    st_prepared *pp = free_slot(p);
+    if (!pp) {
         st_article_free(a);
         return p->failed;
     }
@@ -253,11 +267,7 @@ int st_pipeline_submit(st_pipeline *p, st_article *a, st_pipeline_done_fn done, 
     pp->done = done;
     pp->ud = ud;
     pp->rc = precheck(p, pp);
-    st_pool_push(p->pool, pp->rc == ST_OK);
-    /* one slot (jobs 1): stored now, as st_pipeline_add always did */
-    while (!p->failed && st_pool_tail(p->pool) == NULL && st_pool_count(p->pool) == 1)
-        complete_head(p);
-    return p->failed;
+    return publish(p, pp->rc == ST_OK);
 }
 
 /* st_pipeline_add's outcome, taken from its done call. */
@@ -287,21 +297,20 @@ int st_pipeline_add(st_pipeline *p, st_article *a, char *err, size_t errlen)
     return rc != ST_OK && r.rc == ST_OK ? rc : r.rc;
 }
 
-int st_pipeline_replay(st_pipeline *p, int64_t id, const st_article *a, char *err,
-                       size_t errlen)
+int st_pipeline_replay(st_pipeline *p, int64_t id, const st_article *a,
+                       st_pipeline_done_fn done, void *ud)
 {
-    if (err && errlen)
-        *err = '\0';
-    st_prep_tools tools;
-    st_pipeline_stages_tools(p, &tools);
-    st_prepared pp = {.a = (st_article *)a, .id = id};
-    int rc = st_prepare(&tools, p->text, &pp);
-    if (rc != ST_OK)
-        st_seterr(err, errlen, rc, "%s", pp.msg);
-    else
-        rc = store_prepared(p, &pp, err, errlen);
-    st_prepared_clear(&pp);
-    return rc;
+    st_prepared *pp = free_slot(p);
+    if (!pp)
+        return p->failed;
+    /* a copy: the store lends `a` only until it reads the next row */
+    if (!(pp->a = st_article_dup(a)))
+        return ST_ENOMEM;
+    pp->owned = 1;
+    pp->id = id;
+    pp->done = done;
+    pp->ud = ud;
+    return publish(p, 1);
 }
 
 const st_ingest_stats *st_pipeline_stats(const st_pipeline *p) { return &p->stats; }

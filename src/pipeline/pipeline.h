@@ -60,9 +60,12 @@ int st_pipeline_stages_link(st_pipeline *p, int64_t id, const st_article *a, con
  * store's newest articles: at open, and when a process becomes the linker. */
 int st_pipeline_stages_restore(st_pipeline *p, char *err, size_t errlen);
 
-/* Runs every stage after the store on an article already stored under id
- * (recluster). The pipeline must have been made with cfg.replay set. */
-int st_pipeline_replay(st_pipeline *p, int64_t id, const st_article *a, char *err,
-                       size_t errlen);
+/* Queues an article already stored under id (a is copied) for every stage
+ * after the store (recluster), prepared on cfg.jobs threads like a
+ * submitted article; done is told its outcome in order (st_pipeline_drain
+ * waits for the rest). The pipeline must have been made with cfg.replay set.
+ * Returns a failure of an earlier article, or ST_ENOMEM. */
+int st_pipeline_replay(st_pipeline *p, int64_t id, const st_article *a,
+                       st_pipeline_done_fn done, void *ud);
 
 #endif

@@ -172,6 +172,23 @@ void st_article_free(st_article *a)
     free(a);
 }
 
+st_article *st_article_dup(const st_article *a)
+{
+    st_article *c = st_article_new();
+    if (!c)
+        return NULL;
+    const char *const from[] = {a->ext_id, a->url,     a->source,  a->title,  a->body,
+                                a->language, a->published, a->authors, a->extra, a->origin};
+    char **const to[] = {&c->ext_id, &c->url,       &c->source,  &c->title, &c->body,
+                         &c->language, &c->published, &c->authors, &c->extra, &c->origin};
+    for (size_t i = 0; i < sizeof from / sizeof *from; i++)
+        if (from[i] && !(*to[i] = st_strdup(from[i]))) {
+            st_article_free(c);
+            return NULL;
+        }
+    return c;
+}
+
 char *st_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
