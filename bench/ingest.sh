@@ -2,7 +2,8 @@
 # bench/ingest.sh — `storytrack ingest` end to end (read, analyse, sign,
 # extract, code, store, dedup, cluster) on real multilingual news, with the
 # preparing threads of --jobs against one thread (the peer, same run, same
-# input), and a check that both stores hold the same stories.
+# input), and a check that both stores hold the same stories; then
+# `storytrack recluster` of that store on 1 thread and on JOBS, likewise.
 #
 # Input: the gold dev split's 158 articles (12 languages), copied COPIES times
 # (default 10) with a distinct id, URL and first sentence per copy, so that
@@ -40,3 +41,17 @@ echo "ratio: $(awk -v a="$t1" -v b="$tn" 'BEGIN{printf "%.2fx", a/b}') the one-t
 a=$("./$B/storytrack" stories --json --limit 100000 --db "$tmp/one.db" | md5sum)
 b=$("./$B/storytrack" stories --json --limit 100000 --db "$tmp/many.db" | md5sum)
 [ "$a" = "$b" ] && echo "stories: identical" || { echo "stories: DIFFER"; exit 1; }
+
+# recluster: the same replay of every stored article, on 1 thread and on JOBS
+recl() { # jobs db -> seconds
+    s=$(date +%s.%N)
+    "./$B/storytrack" recluster --jobs "$1" --db "$2" > /dev/null
+    e=$(date +%s.%N)
+    echo "$s $e" | awk '{printf "%.2f", $2 - $1}'
+}
+r1=$(recl 1 "$tmp/one.db")
+c=$("./$B/storytrack" stories --json --limit 100000 --db "$tmp/one.db" | md5sum)
+rn=$(recl "$JOBS" "$tmp/one.db")
+d=$("./$B/storytrack" stories --json --limit 100000 --db "$tmp/one.db" | md5sum)
+echo "recluster --jobs 1: $r1 s; --jobs $JOBS: $rn s; ratio $(awk -v a="$r1" -v b="$rn" 'BEGIN{printf "%.2fx", a/b}')"
+[ "$c" = "$d" ] && echo "reclustered stories: identical" || { echo "reclustered stories: DIFFER"; exit 1; }
