@@ -29,6 +29,10 @@ typedef struct st_vocab {
     st_buf arena;  /* NUL-separated display strings: stems, concept names, names as written */
     st_surface surf; /* term key -> most frequent folded word (labels) */
     uint64_t ndocs;
+    /* The current article's keys with their document frequencies, sorted
+     * by key: weighting reads them here rather than from the df map again. */
+    struct st_keydf { uint64_t key, df; } *kdf;
+    size_t nkdf, capkdf;
 } st_vocab;
 
 void st_vocab_free(st_vocab *v);

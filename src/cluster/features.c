@@ -28,6 +28,7 @@ void st_vocab_free(st_vocab *v)
     st_hmap_free(&v->str);
     st_buf_free(&v->arena);
     st_surface_free(&v->surf);
+    free(v->kdf);
 }
 
 const char *st_vocab_label(const st_vocab *v, uint64_t key)
@@ -137,23 +138,21 @@ static int on_hit(const st_concept_hit *h, void *ud)
 
 /* ------------------------------------------------------------ weighting */
 
-static double idf(const st_vocab *v, uint64_t key)
-{
-    const uint64_t *df = st_hmap_get(&v->df, key);
-    double d = df ? (double)*df : 0.0;
-    return log(((double)v->ndocs + 1.0) / (d + 1.0)) + 1.0;
-}
-
 /* Counts each key of the article once (pr->shown holds them all, sorted by
- * key, first shown first); a key seen for the first time keeps its string. */
+ * key, first shown first); a key seen for the first time keeps its string.
+ * v->kdf gets the keys and their counts. */
 static int count_df(st_vocab *v, const st_clprep *pr)
 {
+    v->nkdf = 0;
     for (size_t i = 0; i < pr->nshown; i++) {
         const st_shown *k = &pr->shown[i];
         if (i && k->key == pr->shown[i - 1].key) continue;
         uint64_t *d = st_hmap_put(&v->df, k->key, 0, NULL);
         if (!d) return ST_ENOMEM;
         if ((*d)++ == 0 && vocab_name(v, k->key, k->s, k->n) != ST_OK) return ST_ENOMEM;
+        if (st_grow(&v->kdf, &v->capkdf, v->nkdf + 1, sizeof *v->kdf, 64) != ST_OK)
+            return ST_ENOMEM;
+        v->kdf[v->nkdf++] = (struct st_keydf){k->key, *d};
     }
     v->ndocs++;
     return ST_OK;
@@ -161,10 +160,11 @@ static int count_df(st_vocab *v, const st_clprep *pr)
 
 /* vec holds counts (or tf weights when types is NULL); types holds, for the
  * same keys, count * type weight. Result: (1 + ln count) * type weight * idf,
- * scaled to unit length. */
+ * scaled to unit length. Every key of vec is in v->kdf (count_df). */
 static void weigh(st_fvec *vec, const st_vocab *v, const st_fvec *types)
 {
     uint32_t j = 0;
+    size_t k = 0;
     for (uint32_t i = 0; i < vec->n; i++) {
         double c = vec->e[i].w, w = c;
         if (types) {
@@ -172,7 +172,9 @@ static void weigh(st_fvec *vec, const st_vocab *v, const st_fvec *types)
             int found = j < types->n && types->e[j].key == vec->e[i].key;
             w = found ? (1.0 + log(c)) * (types->e[j].w / c) : 0.0;
         }
-        vec->e[i].w = (float)(w * idf(v, vec->e[i].key));
+        while (k < v->nkdf && v->kdf[k].key < vec->e[i].key) k++;
+        double df = k < v->nkdf && v->kdf[k].key == vec->e[i].key ? (double)v->kdf[k].df : 0.0;
+        vec->e[i].w = (float)(w * (log(((double)v->ndocs + 1.0) / (df + 1.0)) + 1.0));
     }
     st_fvec_finish(vec);
     st_fvec_normalise(vec);
