@@ -216,23 +216,28 @@ static int story_absorb(st_clusterer *c, uint32_t si, const st_fvec *tv, const s
     return ST_OK;
 }
 
+/* As event_score: -1 when the time decay alone keeps the story below floor. */
 static double story_score(const st_clusterer *c, const story *s, const st_fvec *tv,
                           const st_fvec *xv, const langset *langs, double a, double b,
-                          uint32_t ndated)
+                          uint32_t ndated, double floor)
 {
-    double sim;
-    if (langset_meet(&s->langs, langs))
-        sim = c->p.story_w_terms * st_fvec_cos(tv, &s->tv) +
-              c->p.story_w_names * st_fvec_cos(xv, &s->xv);
-    else /* as for events: stems of other languages cannot match, names can */
-        sim = c->p.crosslingual_scale * st_fvec_cos(xv, &s->xv);
     double d = 0;
     if (ndated && s->ndated) {
         d = span_dist(a, s->first, s->last, s->ndated);
         double d2 = span_dist(b, s->first, s->last, s->ndated);
         if (d2 < d) d = d2;
     }
-    return sim * decay(d, 0.0, c->p.story_tau_days);
+    double dec = decay(d, 0.0, c->p.story_tau_days);
+    int meet = langset_meet(&s->langs, langs);
+    double most = meet ? c->p.story_w_terms + c->p.story_w_names : c->p.crosslingual_scale;
+    if (dec * most * (1.0 + 1e-6) < floor) return -1.0;
+    double sim;
+    if (meet)
+        sim = c->p.story_w_terms * st_fvec_cos(tv, &s->tv) +
+              c->p.story_w_names * st_fvec_cos(xv, &s->xv);
+    else /* as for events: stems of other languages cannot match, names can */
+        sim = c->p.crosslingual_scale * st_fvec_cos(xv, &s->xv);
+    return sim * dec;
 }
 
 /* Best live story for the given vectors, other than `except`; -1 when none. */
@@ -251,7 +256,8 @@ static int best_story(st_clusterer *c, const st_fvec *tv, const st_fvec *xv,
     for (size_t i = 0; i < nc; i++) {
         const story *s = &c->st[cand[i].id];
         if (!s->live || (int64_t)cand[i].id == except) continue;
-        double sc = story_score(c, s, tv, xv, langs, a, b, ndated);
+        /* under the best so far it cannot win (ties keep the first) */
+        double sc = story_score(c, s, tv, xv, langs, a, b, ndated, *score);
         if (sc > *score) { *score = sc; best = (int)cand[i].id; }
     }
     free(cand);
@@ -321,18 +327,26 @@ static int event_absorb(st_clusterer *c, uint32_t ei, const st_artfeat *f)
                         f->days != ST_NO_DATE, 1);
 }
 
-static double event_score(const st_clusterer *c, const event *e, const st_artfeat *f)
+/* The score of an article against an event, or -1 when the time decay alone
+ * keeps it below floor (cosines are at most 1): most candidates of a long
+ * stream are days old, and this spares their three dot products. */
+static double event_score(const st_clusterer *c, const event *e, const st_artfeat *f,
+                          double floor)
 {
     const st_cluster_params *p = &c->p;
+    double d = 0;
+    if (f->days != ST_NO_DATE && e->ndated) d = fabs(f->days - event_days(e));
+    double dec = decay(d, p->event_grace_days, p->event_tau_days);
+    int same = langset_has(&e->langs, f->lang) || e->langs.n == MAX_LANGS;
+    double most = same ? p->w_terms + p->w_names + p->w_title : p->crosslingual_scale;
+    if (dec * most * (1.0 + 1e-6) < floor) return -1.0; /* the margin covers float rounding */
     double sim;
-    if (langset_has(&e->langs, f->lang) || e->langs.n == MAX_LANGS)
+    if (same)
         sim = p->w_terms * st_fvec_cos(&f->tv, &e->tv) + p->w_names * st_fvec_cos(&f->nv, &e->nv) +
               p->w_title * st_fvec_cos(&f->ttv, &e->ttv);
     else /* stems of another language cannot match: judge on the language-neutral names */
         sim = p->crosslingual_scale * st_fvec_cos(&f->nv, &e->nv);
-    double d = 0;
-    if (f->days != ST_NO_DATE && e->ndated) d = fabs(f->days - event_days(e));
-    return sim * decay(d, p->event_grace_days, p->event_tau_days);
+    return sim * dec;
 }
 
 static int best_event(st_clusterer *c, const st_artfeat *f, double *score)
@@ -347,7 +361,10 @@ static int best_event(st_clusterer *c, const st_artfeat *f, double *score)
     for (size_t i = 0; i < nc; i++) {
         const event *e = &c->ev[cand[i].id];
         if (!e->live) continue;
-        double sc = event_score(c, e, f);
+        /* a candidate under the threshold is never joined, nor one under the best */
+        double floor = *score > c->p.event_threshold ? *score : c->p.event_threshold;
+        double sc = event_score(c, e, f, floor);
+        if (sc < 0) continue;
         if (sc > *score || (sc == *score && best >= 0 && cand[i].id < (uint32_t)best)) {
             *score = sc;
             best = (int)cand[i].id;
