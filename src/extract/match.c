@@ -25,6 +25,32 @@ static int caps_ok(const ex_work *w, const ex_entry *e, size_t i, size_t end)
 }
 
 #define MAXW 8
+#define PHRASE_STACK 512 /* bytes: longer phrases move to the heap */
+
+/* A phrase being built, on the stack until it outgrows it. */
+typedef struct phrase {
+    char stack[PHRASE_STACK];
+    char *s;
+    size_t len, cap;
+} phrase;
+
+static int phrase_put(phrase *p, const char *s, size_t n)
+{
+    if (p->len + n + 1 > p->cap) {
+        size_t cap = (p->len + n + 1) * 2;
+        char *h = p->s == p->stack ? malloc(cap) : realloc(p->s, cap);
+        if (!h)
+            return ST_ENOMEM;
+        if (p->s == p->stack)
+            memcpy(h, p->stack, p->len);
+        p->s = h;
+        p->cap = cap;
+    }
+    memcpy(p->s + p->len, s, n);
+    p->len += n;
+    p->s[p->len] = '\0';
+    return ST_OK;
+}
 
 const ex_entry *ex_match(const ex_work *w, const ex_table *tab, size_t i, size_t *end)
 {
@@ -37,11 +63,16 @@ const ex_entry *ex_match(const ex_work *w, const ex_table *tab, size_t i, size_t
             *end = i + 1;
         return e;
     }
-    size_t ends[MAXW];
-    int nw = 0;
-    st_buf b = {0};
-    char *keys[MAXW] = {0};
-    for (size_t k = i; k < w->nt && nw < tab->maxwords && nw < MAXW; k++) {
+    /* The words from i on, joined by spaces; lens[k] is the length of the
+     * first k + 1 of them. This runs at every token for every table, so the
+     * shorter keys are cut from the longest in place rather than copied. */
+    size_t ends[MAXW], lens[MAXW];
+    int nw = 0, rc = ST_OK;
+    phrase p;
+    p.s = p.stack;
+    p.len = 0;
+    p.cap = sizeof p.stack;
+    for (size_t k = i; rc == ST_OK && k < w->nt && nw < tab->maxwords && nw < MAXW; k++) {
         if (t[k].sent != t[i].sent)
             break;
         if (joiner(&t[k]) && k > i)
@@ -49,22 +80,23 @@ const ex_entry *ex_match(const ex_work *w, const ex_table *tab, size_t i, size_t
         if (!(t[k].flags & (EX_T_WORD | EX_T_NUM)))
             break;
         if (nw)
-            st_buf_putc(&b, ' ');
-        st_buf_puts(&b, t[k].fold);
-        keys[nw] = st_strdup(st_buf_cstr(&b));
+            rc = phrase_put(&p, " ", 1);
+        if (rc == ST_OK)
+            rc = phrase_put(&p, t[k].fold, strlen(t[k].fold));
+        lens[nw] = p.len;
         ends[nw++] = k + 1;
     }
-    st_buf_free(&b);
     const ex_entry *found = NULL;
-    for (int k = nw - 1; k >= 0 && !found; k--) {
-        const ex_entry *e = keys[k] ? ex_table_get(tab, keys[k]) : NULL;
+    for (int k = nw - 1; rc == ST_OK && k >= 0 && !found; k--) {
+        p.s[lens[k]] = '\0'; /* longest first: each cut only shortens */
+        const ex_entry *e = ex_table_get(tab, p.s);
         if (e && caps_ok(w, e, i, ends[k])) {
             found = e;
             *end = ends[k];
         }
     }
-    for (int k = 0; k < nw; k++)
-        free(keys[k]);
+    if (p.s != p.stack)
+        free(p.s);
     return found;
 }
 
