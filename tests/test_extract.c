@@ -118,6 +118,38 @@ static void t_numbers(void)
     CHECK(ex_parse_number("101") == 101);
 }
 
+/* Longest key first, found through the prefixes of longer keys; a key
+ * that is only reachable through a non-key prefix is still found. */
+static void t_table_prefixes(void)
+{
+    ex_table tab = {0};
+    ex_entry e = {0};
+    const char *keys[] = {"united nations security council", "united nations", "gaza"};
+    for (size_t i = 0; i < 3; i++) {
+        e.v = (double)i;
+        CHECK_INT(ex_table_put(&tab, keys[i], &e), ST_OK);
+    }
+    CHECK(ex_table_may_extend(&tab, "united", 6));
+    CHECK(ex_table_may_extend(&tab, "united nations security", 23));
+    CHECK(!ex_table_may_extend(&tab, "gaza", 4));
+    CHECK(!ex_table_may_extend(&tab, "nations", 7));
+    const char *s = "The United Nations Security Council met; the United Nations said Gaza";
+    ex_tok *t = NULL;
+    size_t n = 0;
+    CHECK_INT(ex_tokenise(s, strlen(s), &t, &n), ST_OK);
+    ex_work w = {.t = t, .nt = n};
+    size_t end = 0;
+    const ex_entry *got = ex_match(&w, &tab, 1, &end);
+    CHECK(got && got->v == 0.0);
+    CHECK_INT(end, 5);
+    got = ex_match(&w, &tab, 8, &end);
+    CHECK(got && got->v == 1.0);
+    CHECK_INT(end, 10);
+    CHECK(ex_match(&w, &tab, 0, &end) == NULL);
+    ex_toks_free(t, n);
+    ex_table_free(&tab);
+}
+
 static void t_tokens(void)
 {
     ex_tok *t = NULL;
@@ -612,6 +644,7 @@ int main(void)
     CHECK_INT(rc, ST_OK);
     RUN(t_numbers);
     RUN(t_tokens);
+    RUN(t_table_prefixes);
     RUN(t_entities_en);
     RUN(t_entities_rules);
     RUN(t_entities_id);

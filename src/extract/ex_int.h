@@ -28,12 +28,19 @@ typedef struct ex_table {
     ex_entry *vals;
     size_t cap, n;
     int maxwords;
+    /* Hashes of the word-boundary prefixes of multi-word keys ("united" of
+     * "united nations"): a phrase that is neither a key nor such a prefix
+     * ends the search for longer keys. A collision only searches on. */
+    uint64_t *pre;
+    size_t precap, pren;
 } ex_table;
 
 void ex_table_free(ex_table *t);
 /* Adds key -> entry (copied). An existing key keeps its first entry. */
 int ex_table_put(ex_table *t, const char *key, const ex_entry *e);
 const ex_entry *ex_table_get(const ex_table *t, const char *key);
+/* 1 when s[0..n) may begin a longer key (see ex_table.pre). */
+int ex_table_may_extend(const ex_table *t, const char *s, size_t n);
 
 /* Folds s[0..n) (case, accents) into a malloc'd string; NULL on failure. */
 char *ex_fold(const char *s, size_t n);

@@ -63,16 +63,16 @@ const ex_entry *ex_match(const ex_work *w, const ex_table *tab, size_t i, size_t
             *end = i + 1;
         return e;
     }
-    /* The words from i on, joined by spaces; lens[k] is the length of the
-     * first k + 1 of them. This runs at every token for every table, so the
-     * shorter keys are cut from the longest in place rather than copied. */
-    size_t ends[MAXW], lens[MAXW];
+    /* The words from i on, joined by spaces, while they still spell a key or
+     * the start of one; keys[k] is the entry (if any) of the first k + 1. */
+    size_t ends[MAXW];
+    const ex_entry *keys[MAXW];
     int nw = 0, rc = ST_OK;
     phrase p;
     p.s = p.stack;
     p.len = 0;
     p.cap = sizeof p.stack;
-    for (size_t k = i; rc == ST_OK && k < w->nt && nw < tab->maxwords && nw < MAXW; k++) {
+    for (size_t k = i; k < w->nt && nw < tab->maxwords && nw < MAXW; k++) {
         if (t[k].sent != t[i].sent)
             break;
         if (joiner(&t[k]) && k > i)
@@ -83,15 +83,17 @@ const ex_entry *ex_match(const ex_work *w, const ex_table *tab, size_t i, size_t
             rc = phrase_put(&p, " ", 1);
         if (rc == ST_OK)
             rc = phrase_put(&p, t[k].fold, strlen(t[k].fold));
-        lens[nw] = p.len;
+        if (rc != ST_OK)
+            break;
+        keys[nw] = ex_table_get(tab, p.s);
         ends[nw++] = k + 1;
+        if (!ex_table_may_extend(tab, p.s, p.len))
+            break;
     }
     const ex_entry *found = NULL;
     for (int k = nw - 1; rc == ST_OK && k >= 0 && !found; k--) {
-        p.s[lens[k]] = '\0'; /* longest first: each cut only shortens */
-        const ex_entry *e = ex_table_get(tab, p.s);
-        if (e && caps_ok(w, e, i, ends[k])) {
-            found = e;
+        if (keys[k] && caps_ok(w, keys[k], i, ends[k])) {
+            found = keys[k];
             *end = ends[k];
         }
     }

@@ -66,6 +66,7 @@ void ex_table_free(ex_table *t)
     }
     free(t->keys);
     free(t->vals);
+    free(t->pre);
     memset(t, 0, sizeof *t);
 }
 
@@ -80,8 +81,10 @@ static size_t slot_of(const ex_table *t, const char *key)
 static int rehash(ex_table *t)
 {
     size_t ncap = t->cap ? t->cap * 2 : 64;
-    ex_table nt = {calloc(ncap, sizeof(char *)), calloc(ncap, sizeof(ex_entry)), ncap, t->n,
-                   t->maxwords};
+    ex_table nt = *t; /* the prefix set carries over */
+    nt.keys = calloc(ncap, sizeof(char *));
+    nt.vals = calloc(ncap, sizeof(ex_entry));
+    nt.cap = ncap;
     if (!nt.keys || !nt.vals) {
         free(nt.keys);
         free(nt.vals);
@@ -98,6 +101,51 @@ static int rehash(ex_table *t)
     free(t->vals);
     *t = nt;
     return ST_OK;
+}
+
+static uint64_t pre_hash(const char *s, size_t n)
+{
+    uint64_t h = st_hash64(s, n);
+    return h ? h : 1; /* 0 marks an empty slot */
+}
+
+static size_t pre_slot(const uint64_t *set, size_t cap, uint64_t h)
+{
+    size_t i = h & (cap - 1);
+    while (set[i] && set[i] != h)
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+static int pre_add(ex_table *t, const char *s, size_t n)
+{
+    if ((t->pren + 1) * 2 > t->precap) {
+        size_t ncap = t->precap ? t->precap * 2 : 64;
+        uint64_t *ns = calloc(ncap, sizeof *ns);
+        if (!ns)
+            return ST_ENOMEM;
+        for (size_t i = 0; i < t->precap; i++)
+            if (t->pre[i])
+                ns[pre_slot(ns, ncap, t->pre[i])] = t->pre[i];
+        free(t->pre);
+        t->pre = ns;
+        t->precap = ncap;
+    }
+    uint64_t h = pre_hash(s, n);
+    size_t i = pre_slot(t->pre, t->precap, h);
+    if (!t->pre[i]) {
+        t->pre[i] = h;
+        t->pren++;
+    }
+    return ST_OK;
+}
+
+int ex_table_may_extend(const ex_table *t, const char *s, size_t n)
+{
+    if (!t->precap)
+        return 0;
+    uint64_t h = pre_hash(s, n);
+    return t->pre[pre_slot(t->pre, t->precap, h)] == h;
 }
 
 int ex_table_put(ex_table *t, const char *key, const ex_entry *e)
@@ -122,7 +170,11 @@ int ex_table_put(ex_table *t, const char *key, const ex_entry *e)
     t->n++;
     int words = 1;
     for (const char *p = key; *p; p++)
-        words += *p == ' ';
+        if (*p == ' ') {
+            words++;
+            if (pre_add(t, key, (size_t)(p - key)) != ST_OK)
+                return ST_ENOMEM;
+        }
     if (words > t->maxwords)
         t->maxwords = words;
     return ST_OK;
