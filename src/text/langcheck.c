@@ -8,11 +8,11 @@
  *  - among the first CHECK_WORDS words, no other language's function words
  *    outnumber the declared language's.
  * Function words come from the stopwords-iso lists of 57 languages
- * (data/langcheck/, one bitmask of languages per word). On the gold dev split
- * every declared language with a list is confirmed except where Malay and
- * Indonesian compete (counted as one language, as langid.c does), and when
- * each article is declared in each of the 56 wrong languages, the only
- * wrong acceptance is Bosnian declared as Croatian. A text in a language
+ * (data/langcheck/, one bitmask of languages per word; Malay and Indonesian
+ * count as one language, as in langid.c). On the gold dev split every
+ * declared language with a list is confirmed, and when each article is
+ * declared in each of the 56 wrong languages, the only wrong acceptance is
+ * Bosnian declared as Croatian. A text in a language
  * without a list that is declared as another language of the same script
  * and shows no function words at all is accepted: that needs both a wrong
  * label and a language we know nothing of. */
@@ -28,7 +28,7 @@ typedef enum script { SC_OTHER, SC_LATIN, SC_GREEK, SC_CYRILLIC, SC_ARMENIAN, SC
                       SC_ARABIC, SC_DEVANAGARI, SC_BENGALI, SC_GUJARATI, SC_THAI, SC_HANGUL,
                       SC_KANA, SC_HAN, SC_COUNT } script;
 
-/* The script of each listed language ("ja" also counts Han, see script_share). */
+/* The script of each listed language ("ja" also counts Han: st_lang_confirms). */
 static const struct { const char *lang; script sc; } SCRIPTS[] = {
     {"ar", SC_ARABIC},   {"fa", SC_ARABIC},     {"ur", SC_ARABIC},     {"bg", SC_CYRILLIC},
     {"ru", SC_CYRILLIC}, {"uk", SC_CYRILLIC},   {"el", SC_GREEK},      {"he", SC_HEBREW},
@@ -176,7 +176,7 @@ void st_langcheck_free(st_text *t)
 
 /* ------------------------------------------------------------ the check */
 
-int st_lang_confirms(st_text *t, const char *s, size_t n, const char *lang)
+int st_lang_confirms(const st_text *t, const char *s, size_t n, const char *lang)
 {
     const st_langcheck *lc = &t->check;
     int bit = -1;

@@ -36,7 +36,7 @@ int st_lang_detect(st_text *t, const char *s, size_t n, char lang[8], double *co
  * outnumber lang's among its first 150 words (langcheck.c tells why and how
  * well); 0 for a language without a function word list. Much cheaper than
  * st_lang_detect. */
-int st_lang_confirms(st_text *t, const char *s, size_t n, const char *lang);
+int st_lang_confirms(const st_text *t, const char *s, size_t n, const char *lang);
 
 /* ------------------------------------------------------------ tokens */
 
