@@ -4,7 +4,7 @@
 
 #include "cluster/cluster.h"
 #include "cluster/fvec.h"
-#include "cluster/hmap.h"
+#include "util/hmap.h"
 #include "cluster/postings.h"
 #include "cluster/surface.h"
 #include "util/util.h"

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "cluster/hmap.h"
+#include "util/hmap.h"
 
 typedef struct st_plist {
     uint32_t *ids;

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "cluster/hmap.h"
+#include "util/hmap.h"
 #include "text/text.h"
 #include "util/util.h"
 

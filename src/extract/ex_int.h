@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "extract/extract.h"
+#include "util/hmap.h"
 #include "util/util.h"
 
 /* ------------------------------------------------------------ phrase tables
@@ -31,8 +32,7 @@ typedef struct ex_table {
     /* Hashes of the word-boundary prefixes of multi-word keys ("united" of
      * "united nations"): a phrase that is neither a key nor such a prefix
      * ends the search for longer keys. A collision only searches on. */
-    uint64_t *pre;
-    size_t precap, pren;
+    st_hmap pre; /* st_hash64 of the prefix -> 0 */
 } ex_table;
 
 void ex_table_free(ex_table *t);

@@ -66,7 +66,7 @@ void ex_table_free(ex_table *t)
     }
     free(t->keys);
     free(t->vals);
-    free(t->pre);
+    st_hmap_free(&t->pre);
     memset(t, 0, sizeof *t);
 }
 
@@ -103,49 +103,9 @@ static int rehash(ex_table *t)
     return ST_OK;
 }
 
-static uint64_t pre_hash(const char *s, size_t n)
-{
-    uint64_t h = st_hash64(s, n);
-    return h ? h : 1; /* 0 marks an empty slot */
-}
-
-static size_t pre_slot(const uint64_t *set, size_t cap, uint64_t h)
-{
-    size_t i = h & (cap - 1);
-    while (set[i] && set[i] != h)
-        i = (i + 1) & (cap - 1);
-    return i;
-}
-
-static int pre_add(ex_table *t, const char *s, size_t n)
-{
-    if ((t->pren + 1) * 2 > t->precap) {
-        size_t ncap = t->precap ? t->precap * 2 : 64;
-        uint64_t *ns = calloc(ncap, sizeof *ns);
-        if (!ns)
-            return ST_ENOMEM;
-        for (size_t i = 0; i < t->precap; i++)
-            if (t->pre[i])
-                ns[pre_slot(ns, ncap, t->pre[i])] = t->pre[i];
-        free(t->pre);
-        t->pre = ns;
-        t->precap = ncap;
-    }
-    uint64_t h = pre_hash(s, n);
-    size_t i = pre_slot(t->pre, t->precap, h);
-    if (!t->pre[i]) {
-        t->pre[i] = h;
-        t->pren++;
-    }
-    return ST_OK;
-}
-
 int ex_table_may_extend(const ex_table *t, const char *s, size_t n)
 {
-    if (!t->precap)
-        return 0;
-    uint64_t h = pre_hash(s, n);
-    return t->pre[pre_slot(t->pre, t->precap, h)] == h;
+    return st_hmap_get(&t->pre, st_hash64(s, n)) != NULL;
 }
 
 int ex_table_put(ex_table *t, const char *key, const ex_entry *e)
@@ -172,7 +132,7 @@ int ex_table_put(ex_table *t, const char *key, const ex_entry *e)
     for (const char *p = key; *p; p++)
         if (*p == ' ') {
             words++;
-            if (pre_add(t, key, (size_t)(p - key)) != ST_OK)
+            if (!st_hmap_put(&t->pre, st_hash64(key, (size_t)(p - key)), 0, NULL))
                 return ST_ENOMEM;
         }
     if (words > t->maxwords)

@@ -88,63 +88,20 @@ static int lang_bit(st_langcheck *lc, const char *lang)
     return (int)lc->nlangs++;
 }
 
-/* Slot of hash h: the word table stores 64-bit hashes only, since a
- * collision would misplace one word's vote out of ~150, about once in 2^42 texts. */
-static size_t slot_of(const st_langcheck *lc, uint64_t h)
-{
-    size_t i = h & (lc->cap - 1);
-    while (lc->hashes[i] && lc->hashes[i] != h) i = (i + 1) & (lc->cap - 1);
-    return i;
-}
-
-static int table_grow(st_langcheck *lc)
-{
-    size_t ncap = lc->cap ? lc->cap * 2 : 1024;
-    uint64_t *nh = calloc(ncap, sizeof *nh), *nm = calloc(ncap, sizeof *nm);
-    if (!nh || !nm) {
-        free(nh);
-        free(nm);
-        return ST_ENOMEM;
-    }
-    st_langcheck old = *lc;
-    lc->hashes = nh;
-    lc->masks = nm;
-    lc->cap = ncap;
-    for (size_t i = 0; i < old.cap; i++)
-        if (old.hashes[i]) {
-            size_t j = slot_of(lc, old.hashes[i]);
-            lc->hashes[j] = old.hashes[i];
-            lc->masks[j] = old.masks[i];
-        }
-    free(old.hashes);
-    free(old.masks);
-    return ST_OK;
-}
-
-static uint64_t word_key(const char *w, size_t n)
-{
-    uint64_t h = st_hash64(w, n);
-    return h ? h : 1; /* 0 marks an empty slot */
-}
-
+/* The word table keys 64-bit hashes, not words: a collision would misplace
+ * one word's vote out of ~150, about once in 2^42 texts. */
 static int add_word(st_langcheck *lc, const char *w, size_t n, int bit)
 {
-    if ((lc->count + 1) * 2 > lc->cap && table_grow(lc) != ST_OK) return ST_ENOMEM;
-    uint64_t h = word_key(w, n);
-    size_t i = slot_of(lc, h);
-    if (!lc->hashes[i]) {
-        lc->hashes[i] = h;
-        lc->count++;
-    }
-    lc->masks[i] |= 1ULL << bit;
+    uint64_t *m = st_hmap_put(&lc->masks, st_hash64(w, n), 0, NULL);
+    if (!m) return ST_ENOMEM;
+    *m |= 1ULL << bit;
     return ST_OK;
 }
 
 static uint64_t mask_of(const st_langcheck *lc, const char *w, size_t n)
 {
-    if (!lc->cap) return 0;
-    size_t i = slot_of(lc, word_key(w, n));
-    return lc->hashes[i] ? lc->masks[i] : 0;
+    const uint64_t *m = st_hmap_get(&lc->masks, st_hash64(w, n));
+    return m ? *m : 0;
 }
 
 static int add_list(void *ud, const char *lang, st_wordset *ws)
@@ -169,8 +126,7 @@ int st_langcheck_load(st_text *t, char *err, size_t errlen)
 
 void st_langcheck_free(st_text *t)
 {
-    free(t->check.hashes);
-    free(t->check.masks);
+    st_hmap_free(&t->check.masks);
     memset(&t->check, 0, sizeof t->check);
 }
 

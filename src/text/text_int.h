@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "text/text.h"
+#include "util/hmap.h"
 
 struct sb_stemmer;
 
@@ -51,9 +52,7 @@ typedef struct st_stemslot {
  * word hash -> bitmask of the languages listing it. */
 #define ST_LANGCHECK_MAX 64
 typedef struct st_langcheck {
-    uint64_t *hashes; /* 0 = empty slot */
-    uint64_t *masks;
-    size_t cap, count;
+    st_hmap masks; /* st_hash64 of a folded word -> its languages' bits */
     char langs[ST_LANGCHECK_MAX][8]; /* bit i is langs[i] */
     size_t nlangs;
 } st_langcheck;

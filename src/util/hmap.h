@@ -1,5 +1,6 @@
 /* hmap.h — a uint64 -> uint64 open-addressing hash map without deletion
- * (private to src/cluster). Keys are any value; the map remaps key 0 itself. */
+ * (private to the library: the clusterer's maps, the language check's word
+ * table, the extractor's phrase prefixes). Keys are any value, 0 included. */
 #ifndef ST_HMAP_H
 #define ST_HMAP_H
 

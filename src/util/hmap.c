@@ -1,5 +1,5 @@
 /* hmap.c — linear probing over st_mix64 of the key (see hmap.h). */
-#include "cluster/hmap.h"
+#include "util/hmap.h"
 
 #include <stdlib.h>
 
