@@ -115,6 +115,59 @@ static void t_crosslingual_story(void)
     st_clusterer_free(c);
 }
 
+/* The same talks reported in eight languages, each text with the names a
+ * reader would meet (Hamas, Cairo, Gaza, Qatar, Egypt) and stems of its own. */
+static const char *const MANY[][3] = {
+    {"de", "Hamas-Delegation reist zu Gesprächen über eine Waffenruhe in Gaza nach Kairo",
+     "Eine Delegation der Hamas ist am Samstag nach Kairo gereist, wo sie mit Vermittlern aus "
+     "Ägypten und Katar über eine Waffenruhe in Gaza und die Freilassung der Geiseln spricht."},
+    {"fr", "Une délégation du Hamas au Caire pour des pourparlers sur une trêve à Gaza",
+     "Une délégation du Hamas est arrivée samedi au Caire pour discuter d'une trêve à Gaza "
+     "avec les médiateurs de l'Égypte et du Qatar, et de la libération des otages."},
+    {"es", "Una delegación de Hamás viaja a El Cairo para negociar una tregua en Gaza",
+     "Una delegación de Hamás llegó el sábado a El Cairo para negociar una tregua en Gaza con "
+     "los mediadores de Egipto y Catar y la liberación de los rehenes, según las fuentes."},
+    {"it", "Una delegazione di Hamas al Cairo per i colloqui sulla tregua a Gaza",
+     "Una delegazione di Hamas è arrivata sabato al Cairo per i colloqui sulla tregua a Gaza "
+     "con i mediatori dell'Egitto e del Qatar e sulla liberazione degli ostaggi."},
+    {"nl", "Delegatie van Hamas naar Caïro voor gesprekken over een bestand in Gaza",
+     "Een delegatie van Hamas is zaterdag in Caïro aangekomen voor gesprekken over een "
+     "bestand in Gaza met bemiddelaars uit Egypte en Qatar en de vrijlating van de gijzelaars."},
+    {"pt", "Delegação do Hamas vai ao Cairo para negociar uma trégua em Gaza",
+     "Uma delegação do Hamas chegou no sábado ao Cairo para negociar uma trégua em Gaza com "
+     "os mediadores do Egito e do Catar e a libertação dos reféns, segundo as fontes."},
+    {"da", "Hamas-delegation rejser til Kairo for at forhandle om våbenhvile i Gaza",
+     "En delegation fra Hamas ankom lørdag til Kairo for at forhandle om en våbenhvile i Gaza "
+     "med mæglere fra Egypten og Qatar og om løsladelse af gidslerne, siger kilder."},
+};
+
+/* An event already reported in seven languages still reads an eighth on its
+ * names: a short language set once passed for "every language", and stems of
+ * the eighth were compared with stems that could not match. */
+static void t_many_languages(void)
+{
+    st_clusterer *c = fresh();
+    st_assignment a = add(c, T1, B1, "en", "2024-08-10");
+    add(c, T2, B2, "en", "2024-08-10");
+    for (size_t i = 0; i < sizeof MANY / sizeof *MANY; i++) {
+        st_assignment m = add(c, MANY[i][1], MANY[i][2], MANY[i][0], "2024-08-10");
+        CHECK_INT(m.event_id, a.event_id);
+    }
+    /* in another script: no stem can match, the names must carry it */
+    st_assignment r = add(c, "Делегация ХАМАС прибыла в Каир на переговоры о перемирии в Газе",
+                          "Делегация ХАМАС в субботу прибыла в Каир, где обсудит с посредниками "
+                          "из Египта и Катара перемирие в секторе Газа и освобождение заложников, "
+                          "сообщили источники.",
+                          "ru", "2024-08-11");
+    CHECK(!r.new_event);
+    CHECK_INT(r.event_id, a.event_id);
+    /* judged on names alone: above what the mixed formula gives without stems */
+    st_cluster_params p;
+    st_cluster_params_default(&p);
+    CHECK(r.score > p.w_names + p.w_title);
+    st_clusterer_free(c);
+}
+
 static void t_time_decay(void)
 {
     st_clusterer *c = fresh();
@@ -255,7 +308,7 @@ static void t_seeds_one_story(void)
 
 #define DEV "../shared/gold/dev.jsonl"
 /* Measured 0.983 events, 0.906 stories in file order with the defaults (docs/clustering.md). */
-#define DEV_EVENT_F1_FLOOR 0.95
+#define DEV_EVENT_F1_FLOOR 0.97
 #define DEV_STORY_F1_FLOOR 0.87
 
 static void t_dev_floor(void)
@@ -311,6 +364,7 @@ int main(void)
     RUN(t_new_and_join);
     RUN(t_crosslingual);
     RUN(t_crosslingual_story);
+    RUN(t_many_languages);
     RUN(t_time_decay);
     RUN(t_determinism);
     RUN(t_restore);

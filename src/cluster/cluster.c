@@ -8,13 +8,15 @@
 #define MAX_EVENT_KEYS 96
 #define MAX_STORY_KEYS 128
 #define EVICT_EVERY 128
-#define MAX_LANGS 6
+#define MAX_LANGS 16
 
-/* The languages of a cluster's articles (hashes). A full set is taken to
- * speak every language: past that many, stems of any language may match. */
+/* The languages of a cluster's articles (hashes). A set that could not take
+ * them all (more, set) no longer knows whether it speaks a language it does
+ * not list: scores then take the better of the two ways of comparing. */
 typedef struct langset {
     uint64_t l[MAX_LANGS];
     uint32_t n;
+    uint32_t more;
 } langset;
 
 typedef struct event {
@@ -125,6 +127,7 @@ static void story_drop(story *s)
     s->keys = NULL;
     s->nkeys = 0;
     s->langs.n = 0;
+    s->langs.more = 0;
 }
 
 void st_clusterer_free(st_clusterer *c)
@@ -182,16 +185,18 @@ static int langset_has(const langset *s, uint64_t lang)
 
 static void langset_add(langset *s, uint64_t lang)
 {
-    if (s->n < MAX_LANGS && !langset_has(s, lang)) s->l[s->n++] = lang;
+    if (langset_has(s, lang)) return;
+    if (s->n < MAX_LANGS) s->l[s->n++] = lang;
+    else s->more = 1;
 }
 
-/* Whether stems can match between clusters of these languages. */
+/* Whether stems can match between clusters of these languages: 1 yes, 0 no,
+ * -1 unknown (a set overflowed). */
 static int langset_meet(const langset *a, const langset *b)
 {
-    if (a->n == MAX_LANGS || b->n == MAX_LANGS) return 1;
     for (uint32_t i = 0; i < b->n; i++)
         if (langset_has(a, b->l[i])) return 1;
-    return 0;
+    return a->more || b->more ? -1 : 0;
 }
 
 static int story_absorb(st_clusterer *c, uint32_t si, const st_fvec *tv, const st_fvec *xv,
@@ -229,14 +234,16 @@ static double story_score(const st_clusterer *c, const story *s, const st_fvec *
     }
     double dec = decay(d, 0.0, c->p.story_tau_days);
     int meet = langset_meet(&s->langs, langs);
-    double most = meet ? c->p.story_w_terms + c->p.story_w_names : c->p.crosslingual_scale;
+    double most = c->p.crosslingual_scale, mono = c->p.story_w_terms + c->p.story_w_names;
+    if (meet == 1 || (meet < 0 && mono > most)) most = mono;
     if (dec * most * (1.0 + 1e-6) < floor) return -1.0;
-    double sim;
-    if (meet)
-        sim = c->p.story_w_terms * st_fvec_cos(tv, &s->tv) +
-              c->p.story_w_names * st_fvec_cos(xv, &s->xv);
-    else /* as for events: stems of other languages cannot match, names can */
-        sim = c->p.crosslingual_scale * st_fvec_cos(xv, &s->xv);
+    double sim = 0, names = st_fvec_cos(xv, &s->xv);
+    if (meet != 0)
+        sim = c->p.story_w_terms * st_fvec_cos(tv, &s->tv) + c->p.story_w_names * names;
+    if (meet != 1) { /* as for events: stems of other languages cannot match, names can */
+        double x = c->p.crosslingual_scale * names;
+        if (x > sim) sim = x;
+    }
     return sim * dec;
 }
 
@@ -322,7 +329,7 @@ static int event_absorb(st_clusterer *c, uint32_t ei, const st_artfeat *f)
     e->n++;
     e->last_seq = c->seq;
     c->live_articles++;
-    langset one = {{f->lang}, 1};
+    langset one = {{f->lang}, 1, 0};
     return story_absorb(c, e->story, &f->tv, &f->xv, &one, f->keys, f->nkeys, f->days, f->days,
                         f->days != ST_NO_DATE, 1);
 }
@@ -337,15 +344,18 @@ static double event_score(const st_clusterer *c, const event *e, const st_artfea
     double d = 0;
     if (f->days != ST_NO_DATE && e->ndated) d = fabs(f->days - event_days(e));
     double dec = decay(d, p->event_grace_days, p->event_tau_days);
-    int same = langset_has(&e->langs, f->lang) || e->langs.n == MAX_LANGS;
-    double most = same ? p->w_terms + p->w_names + p->w_title : p->crosslingual_scale;
+    int same = langset_has(&e->langs, f->lang) ? 1 : e->langs.more ? -1 : 0;
+    double most = p->crosslingual_scale, mono = p->w_terms + p->w_names + p->w_title;
+    if (same == 1 || (same < 0 && mono > most)) most = mono;
     if (dec * most * (1.0 + 1e-6) < floor) return -1.0; /* the margin covers float rounding */
-    double sim;
-    if (same)
-        sim = p->w_terms * st_fvec_cos(&f->tv, &e->tv) + p->w_names * st_fvec_cos(&f->nv, &e->nv) +
+    double sim = 0, names = st_fvec_cos(&f->nv, &e->nv);
+    if (same != 0)
+        sim = p->w_terms * st_fvec_cos(&f->tv, &e->tv) + p->w_names * names +
               p->w_title * st_fvec_cos(&f->ttv, &e->ttv);
-    else /* stems of another language cannot match: judge on the language-neutral names */
-        sim = p->crosslingual_scale * st_fvec_cos(&f->nv, &e->nv);
+    if (same != 1) { /* stems of another language cannot match: judge on the language-neutral names */
+        double x = p->crosslingual_scale * names;
+        if (x > sim) sim = x;
+    }
     return sim * dec;
 }
 
@@ -463,7 +473,7 @@ static int open_event_and_story(st_clusterer *c, const st_artfeat *f, st_assignm
                                 uint32_t *ei)
 {
     double ss = 0;
-    langset one = {{f->lang}, 1};
+    langset one = {{f->lang}, 1, 0};
     int si = best_story(c, &f->tv, &f->xv, &one, f->keys, f->nkeys, f->days, f->days,
                         f->days != ST_NO_DATE, -1, &ss);
     if (si == -2) return ST_ENOMEM;
