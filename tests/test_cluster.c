@@ -168,6 +168,30 @@ static void t_many_languages(void)
     st_clusterer_free(c);
 }
 
+/* A German report of an event told so far in English and in one German text
+ * of other words: the German part of the term centroid is small, so the
+ * article is judged on names too, as an article of a third language is. */
+static void t_mixed_event(void)
+{
+    st_clusterer *c = fresh();
+    st_assignment a = add(c, T1, B1, "en", "2024-08-10");
+    add(c, T2, B2, "en", "2024-08-10");
+    st_assignment g = add(c, MANY[0][1], MANY[0][2], MANY[0][0], "2024-08-10");
+    CHECK_INT(g.event_id, a.event_id);
+    st_assignment d = add(c, "Verhandlungen in Kairo: Hamas trifft Vermittler aus Katar und Ägypten",
+                          "In Kairo setzten Unterhändler der Hamas am Wochenende ihre Beratungen mit "
+                          "Vermittlern aus Katar und Ägypten fort. Es geht um eine Feuerpause im "
+                          "Gazastreifen und einen Austausch von Gefangenen.",
+                          "de", "2024-08-11");
+    CHECK_INT(d.event_id, a.event_id);
+    /* above what the mixed formula gives when half the term part matches
+     * (it gave 0.49 here when names alone were not tried) */
+    st_cluster_params p;
+    st_cluster_params_default(&p);
+    CHECK(d.score > p.w_names + p.w_title + p.w_terms / 2);
+    st_clusterer_free(c);
+}
+
 static void t_time_decay(void)
 {
     st_clusterer *c = fresh();
@@ -308,7 +332,7 @@ static void t_seeds_one_story(void)
 
 #define DEV "../shared/gold/dev.jsonl"
 /* Measured 0.983 events, 0.906 stories in file order with the defaults (docs/clustering.md). */
-#define DEV_EVENT_F1_FLOOR 0.97
+#define DEV_EVENT_F1_FLOOR 0.98
 #define DEV_STORY_F1_FLOOR 0.87
 
 static void t_dev_floor(void)
@@ -365,6 +389,7 @@ int main(void)
     RUN(t_crosslingual);
     RUN(t_crosslingual_story);
     RUN(t_many_languages);
+    RUN(t_mixed_event);
     RUN(t_time_decay);
     RUN(t_determinism);
     RUN(t_restore);

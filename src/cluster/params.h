@@ -6,7 +6,8 @@
  *   event score = (w_terms * cos(terms) + w_names * cos(names) + w_title * cos(title))
  *                 * decay(days between the article and the event, grace, tau)
  *     (when the event has no article in the article's language:
- *      crosslingual_scale * cos(names) * decay)
+ *      crosslingual_scale * cos(names) * decay; when it has articles in that
+ *      language and in others: the better of the two)
  *   story score = (story_w_terms * cos(terms) + story_w_names * cos(names))
  *                 * decay(days between the event and the story, 0, story_tau)
  *     (when the story has no article in the event's languages:
@@ -27,7 +28,8 @@ typedef struct st_cluster_params {
     double w_terms, w_names, w_title;
     double event_threshold;    /* join the best event at or above this, else open one */
     double crosslingual_scale; /* an event with no article in the article's language is
-                                  scored by this * cos(names) alone: its stems cannot match */
+                                  scored by this * cos(names) alone: its stems cannot match
+                                  (a mixed-language event: the better of both scores) */
     double event_grace_days;   /* no decay within this distance of the event's days */
     double event_tau_days;     /* decay constant beyond the grace */
     double event_window_days;  /* events idle longer than this leave the index */
