@@ -114,11 +114,13 @@ static long gaz_find(const st_extract *ex, const char *id)
     return -1;
 }
 
-/* ID <tab> type <tab> name|alias|...; the first line of an id names it. */
+/* ID <tab> type <tab> name|alias|...; the first line of an id names it.
+ * Common terms and the alias tables' non-names (weekdays, months) are no
+ * entities. */
 static int gaz_line(char **f, int nf, void *ud)
 {
     st_extract *ex = ud;
-    if (nf < 3 || !strcmp(f[1], "term"))
+    if (nf < 3 || !strcmp(f[1], "term") || !strcmp(f[1], "notname"))
         return ST_OK;
     long gi = gaz_find(ex, f[0]);
     if (gi < 0) {

@@ -289,6 +289,7 @@ static st_concept_type parse_type(const char *t, size_t n)
     if (n == 3 && !memcmp(t, "org", 3)) return ST_CONCEPT_ORG;
     if (n == 6 && !memcmp(t, "person", 6)) return ST_CONCEPT_PERSON;
     if (n == 4 && !memcmp(t, "term", 4)) return ST_CONCEPT_TERM;
+    if (n == 7 && !memcmp(t, "notname", 7)) return ST_CONCEPT_NOTNAME;
     return 0;
 }
 
@@ -485,6 +486,10 @@ int st_concepts_scan(const st_concepts *cs, const char *s, size_t n, unsigned fl
     for (size_t i = 0; rc == ST_OK && i < nw;) {
         const slot *sl = longest_match(cs, ws + i, nw - i);
         st_concept_hit h;
+        if (sl && cs->cs[sl->concept].type == ST_CONCEPT_NOTNAME) {
+            i += sl->nwords;
+            continue;
+        }
         if (sl) {
             const word *last = &ws[i + sl->nwords - 1];
             h = (st_concept_hit){ws[i].off, last->off + last->len - ws[i].off, sl->concept,

@@ -25,7 +25,9 @@ typedef enum st_concept_type {
     ST_CONCEPT_ORG,
     ST_CONCEPT_PERSON,
     ST_CONCEPT_TERM,
-    ST_CONCEPT_NAME /* not a concept: a capitalised word inside a sentence (scan flag) */
+    ST_CONCEPT_NAME, /* not a concept: a capitalised word inside a sentence (scan flag) */
+    ST_CONCEPT_NOTNAME /* capitalised but no name (weekdays, months): the scan passes over
+                          it and reports nothing */
 } st_concept_type;
 
 /* One hit. `concept` is an index for st_concept_id/name, or -1 for a name. */
