@@ -156,7 +156,8 @@ static void render_stories(json_t *root)
     json_t *s;
     json_array_foreach(root, i, s) {
         printf("story %lld: %s\n", cli_int(s, "id"), cli_str(s, "label"));
-        printf("  %lld articles, %lld events", cli_int(s, "articles"), cli_int(s, "events"));
+        long long na = cli_int(s, "articles"), ne = cli_int(s, "events");
+        printf("  %lld article%s, %lld event%s", na, na == 1 ? "" : "s", ne, ne == 1 ? "" : "s");
         cli_print_list("; languages: ", json_object_get(s, "languages"), 8);
         cli_print_list("; sources: ", json_object_get(s, "sources"), 5);
         const char *first = cli_str(s, "first"), *last = cli_str(s, "last");

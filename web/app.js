@@ -25,6 +25,7 @@ async function api(path) {
 }
 
 function day(s) { return s ? String(s).slice(0, 10) : ''; }
+function count(n, word) { return `${n} ${word}${n === 1 ? '' : 's'}`; }
 function list(arr, max) {
   const a = (arr || []).filter(x => x != null && x !== '');
   if (!a.length) return '<span class="muted">–</span>';
@@ -88,7 +89,7 @@ async function viewStories(token) {
   html += '<ul class="stories">';
   for (const s of stories) {
     html += `<li data-story="${s.id}"><a class="label" href="#/story/${s.id}">${esc(s.label || 'story ' + s.id)}</a>` +
-      `<span class="meta">${s.articles} articles · ${s.events} events · ${list(s.languages, 6)} · ` +
+      `<span class="meta">${count(s.articles, 'article')} · ${count(s.events, 'event')} · ${list(s.languages, 6)} · ` +
       `${list(s.sources, 3)} · updated ${esc(day(s.updated || s.last))}</span>${sparkline(s.days)}</li>`;
   }
   main.innerHTML = html + '</ul>';
@@ -175,7 +176,7 @@ async function viewStory(id, token, articleId) {
   if (!s) { main.innerHTML = `<p class="error">No story ${esc(id)}.</p><p><a href="#/">All stories</a></p>`; return; }
   main.innerHTML =
     `<p><a href="#/">← All stories</a></p><h1 id="story-title">${esc(s.label || 'story ' + s.id)}</h1>` +
-    `<p class="muted"><span id="article-count">${s.articles}</span> articles · ${s.events} events · ` +
+    `<p class="muted"><span id="article-count">${s.articles}</span> articles · ${count(s.events, 'event')} · ` +
     `${esc(day(s.first))} – ${esc(day(s.last))} · ${list(s.languages, 8)} · ${list(s.sources, 6)}</p>` +
     `<h2>Summary</h2><div id="summary">${summaryHtml(s.summary, s.id)}</div>` +
     `<h2>Timeline</h2><div id="timeline">${timelineChart(s.timeline)}</div>` +
