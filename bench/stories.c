@@ -203,6 +203,8 @@ typedef struct chunk {
     st_clprep *prep[CHUNK];
     const st_clusterer *c; /* prepared against: only its parameters are read */
     atomic_int ready[CHUNK];
+    int owner[CHUNK];       /* who analysed it (worker number; the caller is -1) */
+    atomic_size_t clustered; /* articles the caller is done with */
     atomic_size_t next; /* next article no thread has claimed */
     size_t n;
     atomic_int failed;
@@ -211,15 +213,25 @@ typedef struct chunk {
 typedef struct worker {
     chunk *ch;
     st_text *tx;
+    int self;
     double busy; /* seconds spent analysing */
     pthread_t th;
 } worker;
 
+static void free_item(chunk *ch, size_t i)
+{
+    st_clprep_free(ch->prep[i]);
+    st_doc_free(ch->doc[i]);
+    ch->prep[i] = NULL;
+    ch->doc[i] = NULL;
+}
+
 /* Claims and analyses one article; 0 when none is left. */
-static int analyse_next(chunk *ch, st_text *tx, double *busy)
+static int analyse_next(chunk *ch, st_text *tx, int self, double *busy)
 {
     size_t i = atomic_fetch_add(&ch->next, 1);
     if (i >= ch->n) return 0;
+    ch->owner[i] = self;
     double t0 = now();
     if (st_doc_analyse(tx, st_buf_cstr(&ch->title[i]), st_buf_cstr(&ch->body[i]), "en", &ch->doc[i]) != ST_OK ||
         st_clusterer_prepare(ch->c, ch->doc[i], &ch->prep[i]) != ST_OK)
@@ -229,10 +241,26 @@ static int analyse_next(chunk *ch, st_text *tx, double *busy)
     return 1;
 }
 
+/* Analyses until none is left, then frees what it analysed once the caller
+ * has clustered the chunk: memory goes back to the malloc arena of the thread
+ * that took it, as a free into another thread's arena waits for its lock
+ * (that contention cost the clustering thread about a third of its time). */
+static size_t free_own(chunk *ch, int self, size_t from)
+{
+    size_t upto = atomic_load_explicit(&ch->clustered, memory_order_acquire);
+    for (; from < upto; from++)
+        if (ch->owner[from] == self) free_item(ch, from);
+    return from;
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
-    while (analyse_next(w->ch, w->tx, &w->busy)) {}
+    chunk *ch = w->ch;
+    size_t freed = 0;
+    while (analyse_next(ch, w->tx, w->self, &w->busy)) freed = free_own(ch, w->self, freed);
+    struct timespec nap = {0, 50000};
+    while ((freed = free_own(ch, w->self, freed)) < ch->n) nanosleep(&nap, NULL);
     return NULL;
 }
 
@@ -247,16 +275,18 @@ typedef struct run {
 static int run_chunk(chunk *ch, st_clusterer *c, st_text *tx, worker *w, size_t nw, run *r)
 {
     atomic_store(&ch->next, 0);
+    atomic_store(&ch->clustered, 0);
     ch->c = c;
     for (size_t i = 0; i < ch->n; i++) atomic_store(&ch->ready[i], 0);
     for (size_t k = 0; k < nw; k++) {
         w[k].ch = ch;
+        w[k].self = (int)k;
         if (pthread_create(&w[k].th, NULL, work, &w[k]) != 0) return 1;
     }
     int rc = 0;
     for (size_t i = 0; i < ch->n; i++) {
         while (!atomic_load_explicit(&ch->ready[i], memory_order_acquire))
-            analyse_next(ch, tx, &r->an_s);
+            analyse_next(ch, tx, -1, &r->an_s);
         if (atomic_load(&ch->failed) || !ch->prep[i]) { rc = 1; break; }
         st_assignment a;
         double c0 = now();
@@ -266,22 +296,16 @@ static int run_chunk(chunk *ch, st_clusterer *c, st_text *tx, worker *w, size_t 
         }
         r->cl_s += now() - c0;
         r->pred[r->done++] = a.event_id;
-        st_clprep_free(ch->prep[i]);
-        st_doc_free(ch->doc[i]);
-        ch->prep[i] = NULL;
-        ch->doc[i] = NULL;
+        if (ch->owner[i] < 0) free_item(ch, i);
+        atomic_store_explicit(&ch->clustered, i + 1, memory_order_release);
     }
+    atomic_store_explicit(&ch->clustered, ch->n, memory_order_release);
     for (size_t k = 0; k < nw; k++) {
         pthread_join(w[k].th, NULL);
         r->an_s += w[k].busy;
         w[k].busy = 0;
     }
-    for (size_t i = 0; i < ch->n; i++) {
-        st_clprep_free(ch->prep[i]);
-        st_doc_free(ch->doc[i]);
-        ch->prep[i] = NULL;
-        ch->doc[i] = NULL;
-    }
+    for (size_t i = 0; i < ch->n; i++) free_item(ch, i); /* after an error: what is left */
     return rc;
 }
 

@@ -611,8 +611,10 @@ int st_clusterer_restore(st_clusterer *c, int64_t article_id, const st_doc *doc,
     st_artfeat f;
     int rc = st_clprep_build(&pr, &c->p, c->cs, doc);
     if (rc == ST_OK) rc = st_artfeat_build(&f, &c->vocab, &c->p, &pr, published);
-    st_clprep_clear(&pr);
-    if (rc != ST_OK) return rc;
+    if (rc != ST_OK) {
+        st_clprep_clear(&pr);
+        return rc;
+    }
     tick(c, &f);
     const uint64_t *eix = st_hmap_get(&c->ev_by_id, (uint64_t)event_id);
     uint32_t ei = eix ? (uint32_t)*eix : 0;
@@ -625,6 +627,7 @@ int st_clusterer_restore(st_clusterer *c, int64_t article_id, const st_doc *doc,
     if (rc == ST_OK) rc = revive(c, ei);
     if (rc == ST_OK) rc = event_absorb(c, ei, &f);
     st_artfeat_free(&f);
+    st_clprep_clear(&pr);
     return rc;
 }
 

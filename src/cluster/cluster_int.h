@@ -20,6 +20,7 @@ typedef struct st_artfeat {
     size_t nkeys;
     double days;   /* ST_NO_DATE when unknown */
     uint64_t lang; /* hash of the detected language code */
+    int borrowed;  /* tv, nv, ttv are the prep's: st_artfeat_free leaves them */
 } st_artfeat;
 
 /* Document frequencies and display strings of every key seen. */
@@ -75,8 +76,11 @@ struct st_clprep {
 int st_clprep_build(st_clprep *pr, const st_cluster_params *p, const st_concepts *cs,
                     const st_doc *doc);
 void st_clprep_clear(st_clprep *pr);
-/* The weighted features of pr's doc, counting it into the vocabulary; pr's
- * vectors move into f (clear pr afterwards). */
+/* The weighted features of pr's doc, counting it into the vocabulary. f
+ * borrows pr's vectors and weighs them in place: free f before clearing pr,
+ * and pr serves once. Borrowed rather than moved so that the memory goes
+ * back on the thread that prepared it (st_clprep_free), not the clusterer's:
+ * a free into another thread's malloc arena takes that arena's lock. */
 int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p, st_clprep *pr,
                      const char *published);
 void st_artfeat_free(st_artfeat *f);

@@ -54,10 +54,12 @@ static int vocab_name(st_vocab *v, uint64_t key, const char *s, size_t n)
 
 void st_artfeat_free(st_artfeat *f)
 {
-    st_fvec_free(&f->tv);
-    st_fvec_free(&f->nv);
+    if (!f->borrowed) {
+        st_fvec_free(&f->tv);
+        st_fvec_free(&f->nv);
+        st_fvec_free(&f->ttv);
+    }
     st_fvec_free(&f->xv);
-    st_fvec_free(&f->ttv);
     free(f->keys);
     memset(f, 0, sizeof *f);
 }
@@ -292,13 +294,11 @@ int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p, st_
     if (f->days < -1e8) f->days = ST_NO_DATE;
     f->lang = st_hash64(doc->lang, strlen(doc->lang));
     int rc = count_df(v, pr);
-    /* the vectors move into f; weights are applied in place */
+    /* f borrows the vectors; weights are applied in place */
     f->tv = pr->tv;
     f->nv = pr->nv;
     f->ttv = pr->ttv;
-    memset(&pr->tv, 0, sizeof pr->tv);
-    memset(&pr->nv, 0, sizeof pr->nv);
-    memset(&pr->ttv, 0, sizeof pr->ttv);
+    f->borrowed = 1;
     if (rc == ST_OK) {
         weigh(&f->tv, v, NULL); /* already (1 + ln tf) * headline boost */
         weigh(&f->nv, v, &pr->ntypes);
