@@ -103,8 +103,9 @@ test-pg: deps
 	@sh scripts/pg-test.sh sh tests/run.sh $(TEST_BIN)
 
 # The threaded code (the pipeline's preparing threads, the HTTP server's
-# connection threads) under ThreadSanitizer, in a build folder of its own.
-TSAN_TESTS := $(addprefix $(B)-tsan/tests/,test_parallel test_server test_cluster_prepare)
+# connection threads, fetches from several threads at once) under
+# ThreadSanitizer, in a build folder of its own.
+TSAN_TESTS := $(addprefix $(B)-tsan/tests/,test_parallel test_server test_cluster_prepare test_fetch)
 test-tsan: deps
 	@sh scripts/deps.sh $(TEST_DEB_PKGS)
 	@$(MAKE) --no-print-directory B=$(B)-tsan SAN="-fsanitize=thread -fno-omit-frame-pointer" \

@@ -21,6 +21,7 @@ typedef struct cli_opts {
     st_query q;           /* --lang --since --until --story --limit --offset --entity */
     int json;             /* --json */
     int quiet;            /* --quiet */
+    int follow;           /* --follow (ingest: fetch each feed item's page) */
     size_t max_bytes;     /* --max-bytes */
     size_t jobs;          /* --jobs, 0 = one per online CPU */
     double near;          /* --near (dedup threshold), 0 = default */

@@ -89,10 +89,10 @@ static int run_ingest(cli_opts *o)
     if (o->to_stream)
         return cli_publish(o, o->to_stream, 0);
     if (o->nargs == 0) {
-        fprintf(stderr, "usage: storytrack ingest [options] PATH...|-\n");
+        fprintf(stderr, "usage: storytrack ingest [options] PATH...|URL...|-\n");
         return CLI_USAGE;
     }
-    st_ingest_opts io = {0};
+    st_ingest_opts io = {.follow_links = o->follow};
     if (o->format && st_format_parse(o->format, &io.format) != ST_OK) {
         fprintf(stderr, "storytrack ingest: unknown format '%s' "
                         "(auto, text, jsonl, html, feed)\n", o->format);
@@ -143,6 +143,7 @@ static int run_ingest(cli_opts *o)
 }
 
 const cli_cmd cli_cmd_ingest = {
-    "ingest", "read articles (text, JSON Lines, HTML, RSS/Atom, .gz, stdin) and store them",
-    "[options] PATH...|-",
-    "--db --format --max-bytes --near --rewrite --jobs --data --quiet --to-stream", run_ingest};
+    "ingest", "read articles (text, JSON Lines, HTML, RSS/Atom, .gz, stdin, http(s) URLs) and store them",
+    "[options] [--follow] PATH...|URL...|-",
+    "--db --format --max-bytes --near --rewrite --jobs --data --quiet --to-stream --follow",
+    run_ingest};

@@ -26,7 +26,8 @@ int cli_publish(cli_opts *o, const char *url, int first)
         return CLI_USAGE;
     }
     size_t errors = 0, total = 0;
-    st_ingest_opts io = {.max_article_bytes = o->max_bytes, .on_diag = on_diag, .ud = &errors};
+    st_ingest_opts io = {.max_article_bytes = o->max_bytes, .on_diag = on_diag, .ud = &errors,
+                         .follow_links = o->follow};
     if (o->format && st_format_parse(o->format, &io.format) != ST_OK) {
         fprintf(stderr, "storytrack: unknown format '%s' (auto, text, jsonl, html, feed)\n",
                 o->format);

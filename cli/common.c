@@ -104,6 +104,7 @@ int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_opts *o)
         }
         if (!strcmp(a, "--json")) { o->json = 1; continue; }
         if (!strcmp(a, "--quiet")) { o->quiet = 1; continue; }
+        if (!strcmp(a, "--follow")) { o->follow = 1; continue; }
         if (i + 1 >= argc) {
             fprintf(stderr, "storytrack %s: %s needs a value\n", cmd->name, a);
             return CLI_USAGE;

@@ -60,7 +60,7 @@ void st_fuzz_ingest(const char *name, st_format f, size_t max_article, const uin
                     size_t size)
 {
     ingest_check c = {max_article};
-    st_ingest_opts o = {f, max_article, quiet, NULL};
+    st_ingest_opts o = {.format = f, .max_article_bytes = max_article, .on_diag = quiet};
     size_t errors = 0;
     st_ingest_buffer(name, (const char *)data, size, &o, check_article, &c, &errors);
 }

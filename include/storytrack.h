@@ -108,12 +108,22 @@ typedef struct st_ingest_opts {
     size_t max_article_bytes; /* 0 = ST_MAX_ARTICLE_BYTES */
     st_diag_fn on_diag;       /* may be NULL: problems are then only counted */
     void *ud;                 /* passed to on_diag */
+    /* Fetch the http(s) page each RSS/Atom item links to and keep its main
+     * text when it is longer than the item's (feeds often carry a teaser);
+     * a page that cannot be fetched or read is a warning, the item is kept. */
+    int follow_links;
 } st_ingest_opts;
 
-/* Reads a file, a directory (recursively, sorted by name) or "-" (stdin).
- * `.gz` files are decompressed. Each article goes to fn(a, fn_ud).
- * *n_errors (may be NULL) counts skipped inputs. Returns ST_OK, fn's non-zero
- * value, or ST_EIO when `path` itself cannot be opened. */
+/* Reads a file, a directory (recursively, sorted by name), "-" (stdin) or an
+ * http:// or https:// URL (libcurl: at most 5 redirects, 60 s, gzip/deflate
+ * decoded, the same size limit as a file). `.gz` files are decompressed. A
+ * fetched input is read like a file named by the URL's path (without query
+ * and fragment); the URL it came from (after redirects) is the id of an HTML
+ * or plain-text article, and the url of an HTML page that names none. Each
+ * article goes to fn(a, fn_ud). *n_errors (may be NULL) counts skipped
+ * inputs. Returns ST_OK, fn's non-zero value, or ST_EIO when `path` itself
+ * cannot be opened or fetched (the reason, such as "HTTP 404", goes to
+ * on_diag as an ST_EINPUT problem at the URL). */
 int st_ingest_path(const char *path, const st_ingest_opts *opts, st_article_fn fn,
                    void *fn_ud, size_t *n_errors);
 /* The same for bytes in memory; `name` is used for the id and messages. */

@@ -33,12 +33,12 @@ const char *got_diags(got *g) { return g->diags.s ? g->diags.s : ""; }
 
 int got_run_path(const char *path, st_format f, got *g, size_t *errs)
 {
-    st_ingest_opts o = {f, 0, got_on_diag, g};
+    st_ingest_opts o = {.format = f, .on_diag = got_on_diag, .ud = g};
     return st_ingest_path(path, &o, got_on_article, g, errs);
 }
 
 int got_run_buf(const char *name, const char *s, size_t n, st_format f, got *g, size_t *errs)
 {
-    st_ingest_opts o = {f, 0, got_on_diag, g};
+    st_ingest_opts o = {.format = f, .on_diag = got_on_diag, .ud = g};
     return st_ingest_buffer(name, s, n, &o, got_on_article, g, errs);
 }

@@ -446,7 +446,8 @@ static void t_invalid_utf8(void)
 static void t_oversized(void)
 {
     got g = {0};
-    st_ingest_opts o = {ST_FORMAT_AUTO, 20, got_on_diag, &g};
+    st_ingest_opts o = {.format = ST_FORMAT_AUTO, .max_article_bytes = 20,
+                        .on_diag = got_on_diag, .ud = &g};
     size_t errs = 0;
     const char *s = "{\"id\":\"small\",\"maintext\":\"short\"}\n"
                     "{\"id\":\"big\",\"maintext\":\"this body is longer than twenty bytes\"}\n";
@@ -461,7 +462,7 @@ static void t_file_limit(void)
 {
     /* The file limit is not an option of the API; the context carries it. */
     got g = {0};
-    st_ingest_opts o = {ST_FORMAT_AUTO, 0, got_on_diag, &g};
+    st_ingest_opts o = {.format = ST_FORMAT_AUTO, .on_diag = got_on_diag, .ud = &g};
     st_ingest_ctx ctx;
     st_ingest_ctx_init(&ctx, &o, got_on_article, &g);
     ctx.max_file = 16;

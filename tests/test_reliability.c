@@ -65,7 +65,7 @@ static void got_free(got *g)
 static int ingest(const char *name, st_format f, const char *s, size_t n, got *g,
                   size_t *errors)
 {
-    st_ingest_opts o = {f, 0, note, g};
+    st_ingest_opts o = {.format = f, .on_diag = note, .ud = g};
     *errors = 0;
     return st_ingest_buffer(name, s, n, &o, keep, g, errors);
 }
@@ -161,7 +161,8 @@ static void t_million_quotes(void)
     CHECK(!b.oom);
     got g = {0};
     size_t errors = 0;
-    st_ingest_opts o = {ST_FORMAT_TEXT, 2 * N, note, &g};
+    st_ingest_opts o = {.format = ST_FORMAT_TEXT, .max_article_bytes = 2 * N,
+                        .on_diag = note, .ud = &g};
     double t0 = now_s();
     CHECK_INT(st_ingest_buffer("quotes.txt", b.s, b.len, &o, keep, &g, &errors), ST_OK);
     CHECK_INT(g.n, 1);
@@ -320,7 +321,8 @@ static void t_all_unicode(void)
     t0 = now_s();
     got g = {0};
     size_t errors = 0;
-    st_ingest_opts o = {ST_FORMAT_TEXT, n + 1024, note, &g};
+    st_ingest_opts o = {.format = ST_FORMAT_TEXT, .max_article_bytes = n + 1024,
+                        .on_diag = note, .ud = &g};
     CHECK_INT(st_ingest_buffer("unicode.txt", s, n, &o, keep, &g, &errors), ST_OK);
     CHECK_INT(g.n, 1);
     st_text *text = NULL;

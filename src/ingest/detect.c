@@ -129,3 +129,8 @@ char *st_ingest_stem(const char *name)
     size_t n = (dot && dot != base) ? (size_t)(dot - base) : strlen(base);
     return st_strndup(base, n);
 }
+
+char *st_ingest_input_id(const st_ingest_ctx *ctx, const char *name)
+{
+    return ctx->page_url ? st_strdup(ctx->page_url) : st_ingest_stem(name);
+}

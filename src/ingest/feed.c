@@ -291,6 +291,8 @@ static int one_item(st_ingest_ctx *ctx, const char *path, const char *name, xmlN
     int rc = a ? to_article(&it, a, name, index, lang) : ST_ENOMEM;
     xmlFree(xl);
     item_free(&it);
+    if (rc == ST_OK)
+        rc = st_ingest_follow(ctx, a);
     if (rc != ST_OK) {
         st_article_free(a);
         return ctx->stop = rc;

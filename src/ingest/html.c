@@ -426,17 +426,13 @@ static xmlDoc *parse_html(const char *data, size_t len, int *oom)
     return doc;
 }
 
-int st_ingest_html(st_ingest_ctx *ctx, const char *path, const char *name, const char *data,
-                   size_t len)
+int st_html_article(const char *data, size_t len, st_article **out)
 {
+    *out = NULL;
     int oom = 0;
     xmlDoc *doc = parse_html(data, len, &oom);
-    if (oom)
-        return ctx->stop = ST_ENOMEM;
-    if (!doc) {
-        st_ingest_diag(ctx, path, 0, ST_EINPUT, "not parseable as HTML");
-        return ctx->stop;
-    }
+    if (!doc)
+        return oom ? ST_ENOMEM : ST_EINPUT;
     page_meta m = {0};
     collect_meta(doc->children, &m);
     xmlNode *root = xmlDocGetRootElement(doc);
@@ -444,10 +440,31 @@ int st_ingest_html(st_ingest_ctx *ctx, const char *path, const char *name, const
         prune(root, 1);
     st_article *a = st_article_new();
     int rc = a ? fill(a, &m) : ST_ENOMEM;
-    if (rc == ST_OK && !((a->body = main_text(doc)) && (a->ext_id = st_ingest_stem(name))))
+    if (rc == ST_OK && !(a->body = main_text(doc)))
         rc = ST_ENOMEM;
     meta_free(&m);
     xmlFreeDoc(doc);
+    if (rc != ST_OK)
+        st_article_free(a);
+    else
+        *out = a;
+    return rc;
+}
+
+int st_ingest_html(st_ingest_ctx *ctx, const char *path, const char *name, const char *data,
+                   size_t len)
+{
+    st_article *a = NULL;
+    int rc = st_html_article(data, len, &a);
+    if (rc == ST_EINPUT) {
+        st_ingest_diag(ctx, path, 0, ST_EINPUT, "not parseable as HTML");
+        return ctx->stop;
+    }
+    /* A fetched page that names no URL of its own is known by the one it came from. */
+    if (rc == ST_OK && !a->url && ctx->page_url && !(a->url = st_strdup(ctx->page_url)))
+        rc = ST_ENOMEM;
+    if (rc == ST_OK && !(a->ext_id = st_ingest_input_id(ctx, name)))
+        rc = ST_ENOMEM;
     if (rc != ST_OK) {
         st_article_free(a);
         return ctx->stop = rc;

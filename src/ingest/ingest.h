@@ -24,6 +24,10 @@ typedef struct st_ingest_ctx {
     void *diag_ud;
     st_article_fn fn;
     void *fn_ud;
+    int follow_links;        /* fetch each feed item's page (st_ingest_follow) */
+    /* The effective URL of the input being parsed when it was fetched, else
+     * NULL: its id, and the url of an HTML page that names none. */
+    const char *page_url;
     size_t n_errors;         /* skipped inputs so far */
     int stop;                /* fn's non-zero return, or ST_ENOMEM: unwind */
 } st_ingest_ctx;
@@ -51,8 +55,9 @@ int st_ingest_emit(st_ingest_ctx *ctx, st_article *a, const char *path, size_t l
 int st_ingest_bytes(st_ingest_ctx *ctx, const char *path, const char *name, const char *data,
                     size_t len);
 
-/* Reads `path` ("-" = stdin; file or directory) into the parsers. Returns
- * ST_OK, ctx->stop, or ST_EIO when path itself cannot be opened. */
+/* Reads `path` ("-" = stdin; file or directory; an http(s) URL is fetched)
+ * into the parsers. Returns ST_OK, ctx->stop, or ST_EIO when path itself
+ * cannot be opened or fetched. */
 int st_ingest_read_path(st_ingest_ctx *ctx, const char *path);
 
 /* Inflates gzip data[0..len) into *out (malloc'd, NUL-terminated, caller
@@ -73,6 +78,10 @@ const char *st_ingest_binary_reason(const char *data, size_t len);
 char *st_ingest_stem(const char *name);
 /* 1 when name ends with ext (".gz"), ignoring case. */
 int st_ingest_has_ext(const char *name, const char *ext);
+/* The id of a whole-input article: ctx->page_url when the input was fetched
+ * (page names such as "index.html" or "article.php?id=7" repeat across
+ * sites and queries), else the stem of name; malloc'd, NULL on out of memory. */
+char *st_ingest_input_id(const st_ingest_ctx *ctx, const char *name);
 
 /* ------------------------------------------------------------ parsers */
 
@@ -88,7 +97,19 @@ int st_ingest_html(st_ingest_ctx *ctx, const char *path, const char *name, const
 int st_ingest_feed(st_ingest_ctx *ctx, const char *path, const char *name, const char *data,
                    size_t len);
 
+/* follow.c: with ctx->follow_links, fetches the http(s) page a feed item
+ * links to (a->url) and, when its extracted body is longer than the item's,
+ * puts it in a (and the page's title, language and date where a has none;
+ * a->url stays). A page that cannot be fetched or read is a warning at the
+ * link and a stays as it was. Returns ST_OK or ST_ENOMEM. */
+int st_ingest_follow(st_ingest_ctx *ctx, st_article *a);
+
 /* ------------------------------------------------------------ html.c helpers */
+
+/* One HTML page as an article: title, canonical URL, language, date, author
+ * and main text; no ext_id. *out is the caller's. Returns ST_OK, ST_EINPUT
+ * (not parseable as HTML) or ST_ENOMEM. */
+int st_html_article(const char *data, size_t len, st_article **out);
 
 /* Text of an HTML fragment (feed descriptions): every text node, with block
  * elements as paragraph breaks and scripts/styles dropped; malloc'd, caller

@@ -1,5 +1,6 @@
-/* reader.c — bytes from files, directories, stdin and gzip, within the size
- * limits; the public st_ingest_path / st_ingest_buffer entry points. */
+/* reader.c — bytes from files, directories, stdin, http(s) URLs and gzip,
+ * within the size limits; the public st_ingest_path / st_ingest_buffer entry
+ * points. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "ingest/fetch.h"
 #include "ingest/ingest.h"
 #include "util/util.h"
 
@@ -237,10 +239,52 @@ static int ingest_any(st_ingest_ctx *ctx, const char *path, dir_stack *ds)
     return ctx->stop;
 }
 
+/* A fetched input's name for detection and ids: its URL's path without
+ * query, fragment and ".gz" ("http://h/a/feed.xml?x=1" -> "/a/feed.xml"). */
+static char *url_name(const char *url)
+{
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : url;
+    p += strcspn(p, "/?#");
+    size_t n = strcspn(p, "?#");
+    char *path = n ? st_strndup(p, n) : st_strdup("/");
+    char *name = path ? plain_name(path) : NULL;
+    free(path);
+    return name;
+}
+
+/* Fetches url and reads the body as a file of the URL's name; messages and
+ * origins name the URL as given, the page keeps the one redirects led to. */
+static int ingest_url(st_ingest_ctx *ctx, const char *url)
+{
+    st_fetched f;
+    char err[512];
+    int rc = st_fetch(url, ctx->max_file, ST_FETCH_TIMEOUT_S, &f, err, sizeof err);
+    if (rc == ST_ENOMEM)
+        return ctx->stop = ST_ENOMEM;
+    if (rc != ST_OK) {
+        st_ingest_diag(ctx, url, 0, ST_EINPUT, "cannot fetch: %s", err);
+        return ST_EIO;
+    }
+    char *name = url_name(f.url);
+    if (!name) {
+        ctx->stop = ST_ENOMEM;
+    } else {
+        ctx->page_url = f.url;
+        st_ingest_bytes(ctx, url, name, f.body, f.len);
+        ctx->page_url = NULL;
+    }
+    free(name);
+    st_fetched_free(&f);
+    return ctx->stop;
+}
+
 int st_ingest_read_path(st_ingest_ctx *ctx, const char *path)
 {
     if (strcmp(path, "-") == 0)
         return ingest_fd(ctx, "-", STDIN_FILENO);
+    if (st_fetch_is_url(path))
+        return ingest_url(ctx, path);
     struct stat st;
     if (stat(path, &st) != 0) {
         st_ingest_diag(ctx, path, 0, ST_EIO, "cannot open: %s", strerror(errno));

@@ -88,7 +88,7 @@ int st_ingest_text(st_ingest_ctx *ctx, const char *path, const char *name, const
     if (!a)
         return ctx->stop = ST_ENOMEM;
     size_t h = headline_len(data, len);
-    a->ext_id = st_ingest_stem(name);
+    a->ext_id = st_ingest_input_id(ctx, name);
     if (h)
         a->title = st_strndup(data, h);
     a->body = st_strndup(data + h, len - h);

@@ -1,0 +1,659 @@
+/* test_fetch.c — http(s) inputs and ingest --follow, against a small
+ * libmicrohttpd server inside the test on a free loopback port: a feed whose
+ * items link to pages on the same server (one of them 404), plain pages,
+ * redirects, JSON Lines plain and gzip-encoded, oversized and failing answers;
+ * then the CLI end to end. */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <zlib.h>
+
+#include "harness.h"
+#include "ingest_got.h"
+#include "ingest/fetch.h"
+#include "ingest/ingest.h"
+#include "util/util.h"
+
+/* The cap the oversized answers are measured against (ctx->max_file). */
+#define SMALL_CAP 2000
+#define BIG_LEN 5000
+
+/* ------------------------------------------------------------ the server */
+
+typedef struct route {
+    const char *path;
+    int status;
+    const char *type;     /* Content-Type; NULL: none */
+    const char *location; /* redirect target */
+    int gzipped;          /* body sent with Content-Encoding: gzip */
+    int chunked;          /* BIG_LEN bytes without Content-Length */
+    char *body;           /* NULL: "" (malloc'd at start) */
+    size_t len;
+} route;
+
+static struct MHD_Daemon *mhd;
+static char base[64];
+static atomic_int hits_total;
+static pthread_mutex_t ua_lock = PTHREAD_MUTEX_INITIALIZER;
+static char last_ua[128];
+
+static const char PAGE_FERRY[] =
+    "<!DOCTYPE html><html lang=\"en\"><head><title>Ferry line opens | Harbour Post</title>"
+    "<meta property=\"article:published_time\" content=\"2024-01-05T08:00:00Z\"></head>"
+    "<body><nav><a href=\"/\">Home</a></nav><article><h1>Ferry line opens</h1>"
+    "<p>The city council opened a new ferry line to the islands on Friday, the first new "
+    "route in twenty years.</p><p>Boats will run every hour from the old harbour, officials "
+    "said, with fares set at two euros for adults.</p></article></body></html>";
+static const char PAGE_SHORT[] =
+    "<html><body><article><p>Budget passed.</p></article></body></html>";
+static const char PAGE_PLAIN[] =
+    "<!DOCTYPE html><html lang=\"de\"><head><title>Brücke gesperrt</title>"
+    "<meta name=\"date\" content=\"2024-02-01\"></head><body><article>"
+    "<p>Die alte Brücke über den Fluss bleibt wegen Reparaturen bis März gesperrt.</p>"
+    "<p>Pendler sollen die Fähre nehmen, teilte die Stadt am Donnerstag mit.</p>"
+    "</article></body></html>";
+static const char PAGE_TARGET[] =
+    "<html><head><title>Moved story</title></head><body><article>"
+    "<p>Fishermen protested at the port on Monday against the new quotas.</p>"
+    "<p>The ministry said it would meet their union next week.</p></article></body></html>";
+static const char PAGE_CANON[] =
+    "<html><head><title>Canonical</title><link rel=\"canonical\" "
+    "href=\"https://example.org/news/canon\"></head><body><article>"
+    "<p>A page that names its own address keeps it.</p></article></body></html>";
+static const char JSONL[] =
+    "{\"id\": \"wire-1\", \"title\": \"Talks resume\", \"maintext\": \"Negotiators met again "
+    "in Doha on Monday.\", \"language\": \"en\"}\n"
+    "{\"title\": \"Quake\", \"maintext\": \"A strong earthquake shook the coast.\"}\n";
+static const char NOTES[] = "Harbour notes\n\nThe tide tables for March are out.\n";
+
+/* Each route; bodies that need the port or compression are made at start. */
+static route routes[] = {
+    {"/feed.xml", 200, "application/rss+xml", NULL, 0, 0, NULL, 0},
+    {"/news/ferry.html", 200, "text/html; charset=utf-8", NULL, 0, 0, NULL, 0},
+    {"/news/short.html", 200, "text/html", NULL, 0, 0, NULL, 0},
+    {"/plain.html", 200, "text/html; charset=utf-8", NULL, 0, 0, NULL, 0},
+    {"/canon", 200, "text/html", NULL, 0, 0, NULL, 0},
+    {"/moved/target.html", 200, "text/html", NULL, 0, 0, NULL, 0},
+    {"/redirect", 302, NULL, "/moved/target.html", 0, 0, NULL, 0},
+    {"/loop", 302, NULL, "/loop", 0, 0, NULL, 0},
+    {"/to-file", 302, NULL, "file:///etc/hostname", 0, 0, NULL, 0},
+    {"/items.jsonl", 200, "application/x-ndjson", NULL, 0, 0, NULL, 0},
+    {"/enc/items.jsonl", 200, "application/x-ndjson", NULL, 1, 0, NULL, 0},
+    {"/archive/items.jsonl.gz", 200, "application/gzip", NULL, 0, 0, NULL, 0},
+    {"/notes.txt", 200, "text/plain", NULL, 0, 0, NULL, 0},
+    {"/big.txt", 200, "text/plain", NULL, 0, 0, NULL, 0},
+    {"/big-chunked.txt", 200, "text/plain", NULL, 0, 1, NULL, 0},
+    {"/bomb.txt", 200, "text/plain", NULL, 1, 0, NULL, 0},
+    {"/error", 500, "text/plain", NULL, 0, 0, NULL, 0},
+};
+#define NROUTES (sizeof routes / sizeof routes[0])
+static atomic_int hits[NROUTES];
+
+static route *find_route(const char *path)
+{
+    for (size_t i = 0; i < NROUTES; i++)
+        if (strcmp(routes[i].path, path) == 0)
+            return &routes[i];
+    return NULL;
+}
+
+static int route_hits(const char *path) { return atomic_load(&hits[find_route(path) - routes]); }
+
+static void set_body(const char *path, const char *s, size_t n)
+{
+    route *r = find_route(path);
+    r->body = malloc(n + 1);
+    memcpy(r->body, s, n);
+    r->body[n] = '\0';
+    r->len = n;
+}
+
+static char *gzip_mem(const char *s, size_t n, size_t *out_len)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+    size_t cap = deflateBound(&z, (uLong)n);
+    char *out = malloc(cap);
+    z.next_in = (Bytef *)(uintptr_t)s;
+    z.avail_in = (uInt)n;
+    z.next_out = (Bytef *)out;
+    z.avail_out = (uInt)cap;
+    deflate(&z, Z_FINISH);
+    *out_len = cap - z.avail_out;
+    deflateEnd(&z);
+    return out;
+}
+
+static void set_gzip_body(const char *path, const char *s, size_t n)
+{
+    size_t zn = 0;
+    char *z = gzip_mem(s, n, &zn);
+    set_body(path, z, zn);
+    free(z);
+}
+
+static void make_bodies(void)
+{
+    char feed[2048];
+    snprintf(feed, sizeof feed,
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+             "<title>Harbour Post</title><language>en</language>\n"
+             "<item><title>New ferry line</title><link>%s/news/ferry.html</link>"
+             "<guid>ferry-1</guid><description>Ferry teaser.</description></item>\n"
+             "<item><title>Bridge closed</title><link>%s/news/gone.html</link>"
+             "<guid>bridge-1</guid><description>Bridge teaser.</description></item>\n"
+             "<item><title>Council budget</title><link>%s/news/short.html</link>"
+             "<guid>budget-1</guid><description>The council passed next year's budget "
+             "after a long debate about the harbour.</description></item>\n"
+             "<item><title>Wire items</title><link>%s/items.jsonl</link>"
+             "<guid>wire-list</guid><description>Wire teaser.</description></item>\n"
+             "</channel></rss>\n",
+             base, base, base, base);
+    set_body("/feed.xml", feed, strlen(feed));
+    set_body("/news/ferry.html", PAGE_FERRY, strlen(PAGE_FERRY));
+    set_body("/news/short.html", PAGE_SHORT, strlen(PAGE_SHORT));
+    set_body("/plain.html", PAGE_PLAIN, strlen(PAGE_PLAIN));
+    set_body("/canon", PAGE_CANON, strlen(PAGE_CANON));
+    set_body("/moved/target.html", PAGE_TARGET, strlen(PAGE_TARGET));
+    set_body("/items.jsonl", JSONL, strlen(JSONL));
+    set_gzip_body("/enc/items.jsonl", JSONL, strlen(JSONL));
+    set_gzip_body("/archive/items.jsonl.gz", JSONL, strlen(JSONL));
+    set_body("/notes.txt", NOTES, strlen(NOTES));
+    char big[BIG_LEN * 20];
+    memset(big, 'a', sizeof big);
+    set_body("/big.txt", big, BIG_LEN);
+    set_gzip_body("/bomb.txt", big, sizeof big); /* small on the wire, large decoded */
+    set_body("/error", "internal error", 14);
+}
+
+static ssize_t chunk_reader(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    if (pos >= BIG_LEN)
+        return MHD_CONTENT_READER_END_OF_STREAM;
+    size_t n = BIG_LEN - pos < max ? BIG_LEN - pos : max;
+    memset(buf, 'b', n);
+    return (ssize_t)n;
+}
+
+static void note_request(struct MHD_Connection *c)
+{
+    const char *ua = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "User-Agent");
+    pthread_mutex_lock(&ua_lock);
+    snprintf(last_ua, sizeof last_ua, "%s", ua ? ua : "");
+    pthread_mutex_unlock(&ua_lock);
+    atomic_fetch_add(&hits_total, 1);
+}
+
+static struct MHD_Response *make_response(struct MHD_Connection *c, const route *r, int *status)
+{
+    const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Encoding");
+    if (r && r->gzipped && !(ae && strstr(ae, "gzip"))) {
+        *status = MHD_HTTP_NOT_ACCEPTABLE; /* proves that the client asked for gzip */
+        return MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+    }
+    *status = r ? r->status : MHD_HTTP_NOT_FOUND;
+    if (!r)
+        return MHD_create_response_from_buffer(9, (void *)"not found", MHD_RESPMEM_PERSISTENT);
+    if (r->chunked)
+        return MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 512, chunk_reader, NULL, NULL);
+    struct MHD_Response *resp = MHD_create_response_from_buffer(
+        r->len, r->body ? r->body : (void *)"", MHD_RESPMEM_PERSISTENT);
+    if (r->type)
+        MHD_add_response_header(resp, "Content-Type", r->type);
+    if (r->location)
+        MHD_add_response_header(resp, "Location", r->location);
+    if (r->gzipped)
+        MHD_add_response_header(resp, "Content-Encoding", "gzip");
+    return resp;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload, size_t *upload_len, void **state)
+{
+    note_request(c);
+    route *r = find_route(url);
+    if (r)
+        atomic_fetch_add(&hits[r - routes], 1);
+    int status = 0;
+    struct MHD_Response *resp = make_response(c, r, &status);
+    enum MHD_Result res = MHD_queue_response(c, (unsigned)status, resp);
+    MHD_destroy_response(resp);
+    return res;
+}
+
+static int start_server(void)
+{
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    mhd = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD, 0, NULL, NULL, on_request, NULL,
+                           MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_END);
+    const union MHD_DaemonInfo *info = mhd ? MHD_get_daemon_info(mhd, MHD_DAEMON_INFO_BIND_PORT)
+                                           : NULL;
+    if (!info || !info->port)
+        return -1;
+    snprintf(base, sizeof base, "http://127.0.0.1:%u", (unsigned)info->port);
+    make_bodies();
+    return 0;
+}
+
+static void stop_server(void)
+{
+    if (mhd)
+        MHD_stop_daemon(mhd);
+    for (size_t i = 0; i < NROUTES; i++)
+        free(routes[i].body);
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static const char *url_of(const char *path)
+{
+    static char u[8][256];
+    static int next;
+    char *s = u[next++ % 8];
+    snprintf(s, 256, "%s%s", base, path);
+    return s;
+}
+
+/* Reads each URL path in one run with options o (as the CLI reads its
+ * arguments); cap > 0 replaces the input size limit. Returns the last
+ * read's code. */
+static int run_urls(const char *const *paths, size_t n, st_ingest_opts o, size_t cap, got *g)
+{
+    o.on_diag = got_on_diag;
+    o.ud = g;
+    st_ingest_ctx ctx;
+    st_ingest_ctx_init(&ctx, &o, got_on_article, g);
+    if (cap)
+        ctx.max_file = cap;
+    int rc = ST_OK;
+    for (size_t i = 0; i < n && !ctx.stop; i++)
+        rc = st_ingest_read_path(&ctx, paths[i][0] == '/' ? url_of(paths[i]) : paths[i]);
+    g->errors = ctx.n_errors;
+    return rc;
+}
+
+static int run_url(const char *path, int follow, got *g)
+{
+    return run_urls(&path, 1, (st_ingest_opts){.follow_links = follow}, 0, g);
+}
+
+/* ------------------------------------------------------------ st_fetch */
+
+/* First of all, so that several threads race for libcurl's global init. */
+#define THREADS 4
+typedef struct fetch_job {
+    const char *url;
+    int rc;
+} fetch_job;
+
+static void *fetch_thread(void *ud)
+{
+    fetch_job *j = ud;
+    st_fetched f;
+    j->rc = st_fetch(j->url, 1 << 20, 20, &f, NULL, 0);
+    st_fetched_free(&f);
+    return NULL;
+}
+
+static void t_fetch_threads(void)
+{
+    pthread_t t[THREADS];
+    fetch_job jobs[THREADS];
+    for (int i = 0; i < THREADS; i++) {
+        jobs[i] = (fetch_job){url_of("/plain.html"), -99};
+        CHECK_INT(pthread_create(&t[i], NULL, fetch_thread, &jobs[i]), 0);
+    }
+    for (int i = 0; i < THREADS; i++) {
+        pthread_join(t[i], NULL);
+        CHECK_INT(jobs[i].rc, ST_OK);
+    }
+    CHECK_INT(route_hits("/plain.html"), THREADS);
+}
+
+static void t_fetch_ok(void)
+{
+    st_fetched f;
+    char err[256] = "";
+    CHECK_INT(st_fetch(url_of("/plain.html"), 1 << 20, 20, &f, err, sizeof err), ST_OK);
+    CHECK_INT(f.len, strlen(PAGE_PLAIN));
+    CHECK_STR(f.body, PAGE_PLAIN);
+    CHECK_STR(f.url, url_of("/plain.html"));
+    CHECK_STR(f.content_type, "text/html; charset=utf-8");
+    st_fetched_free(&f);
+    pthread_mutex_lock(&ua_lock);
+    CHECK_STR(last_ua, "storytrack/" ST_VERSION);
+    pthread_mutex_unlock(&ua_lock);
+    CHECK_INT(st_fetch(url_of("/redirect"), 1 << 20, 20, &f, err, sizeof err), ST_OK);
+    CHECK_STR(f.url, url_of("/moved/target.html"));
+    CHECK_STR(f.body, PAGE_TARGET);
+    st_fetched_free(&f);
+    /* Content-Encoding: gzip is decoded (the route answers 406 unless asked for gzip). */
+    CHECK_INT(st_fetch(url_of("/enc/items.jsonl"), 1 << 20, 20, &f, err, sizeof err), ST_OK);
+    CHECK_STR(f.body, JSONL);
+    st_fetched_free(&f);
+    CHECK(st_fetch_is_url("HTTPS://x") && st_fetch_is_url("http://x"));
+    CHECK(!st_fetch_is_url("ftp://x") && !st_fetch_is_url("file:///x") &&
+          !st_fetch_is_url("http:/x") && !st_fetch_is_url(NULL));
+}
+
+static void expect_fail(const char *path, size_t cap, int code, const char *why)
+{
+    st_fetched f;
+    char err[256] = "";
+    CHECK_INT(st_fetch(path[0] == '/' ? url_of(path) : path, cap, 20, &f, err, sizeof err), code);
+    CHECK_CONTAINS(err, why);
+    CHECK(f.body == NULL && f.url == NULL);
+}
+
+static void t_fetch_errors(void)
+{
+    expect_fail("/nowhere", 1 << 20, ST_EINPUT, "HTTP 404");
+    expect_fail("/error", 1 << 20, ST_EINPUT, "HTTP 500");
+    expect_fail("/big.txt", SMALL_CAP, ST_ELIMIT, "response exceeds limit 2000 bytes");
+    expect_fail("/big-chunked.txt", SMALL_CAP, ST_ELIMIT, "exceeds limit 2000 bytes");
+    expect_fail("/bomb.txt", SMALL_CAP, ST_ELIMIT, "exceeds limit 2000 bytes");
+    expect_fail("/loop", 1 << 20, ST_EINPUT, "redirects");
+    int before = route_hits("/to-file");
+    expect_fail("/to-file", 1 << 20, ST_EINPUT, "file");
+    CHECK_INT(route_hits("/to-file"), before + 1);
+    expect_fail("http://127.0.0.1:1/x", 1 << 20, ST_EINPUT, "127.0.0.1");
+    expect_fail("http://", 1 << 20, ST_EINPUT, "bad/illegal format");
+    /* Exactly at the cap is not over it. */
+    st_fetched f;
+    CHECK_INT(st_fetch(url_of("/big.txt"), BIG_LEN, 20, &f, NULL, 0), ST_OK);
+    CHECK_INT(f.len, BIG_LEN);
+    st_fetched_free(&f);
+}
+
+/* ------------------------------------------------------------ URLs as inputs */
+
+/* The one article a URL gives, checked to be alone and clean; NULL otherwise. */
+static st_article *one_article(const char *path, got *g)
+{
+    CHECK_INT(run_url(path, 0, g), ST_OK);
+    CHECK_INT(g->errors, 0);
+    CHECK_INT(g->n, 1);
+    return g->n == 1 ? g->a[0] : NULL;
+}
+
+static void t_url_html(void)
+{
+    got g = {0};
+    st_article *a = one_article("/plain.html", &g);
+    if (a) {
+        CHECK_STR(a->url, url_of("/plain.html"));
+        CHECK_STR(a->ext_id, url_of("/plain.html"));
+        CHECK_STR(a->origin, url_of("/plain.html"));
+        CHECK_STR(a->source, "127.0.0.1");
+        CHECK_STR(a->title, "Brücke gesperrt");
+        CHECK_STR(a->language, "de");
+        CHECK_CONTAINS(a->published, "2024-02-01");
+        CHECK_CONTAINS(a->body, "bis März gesperrt.\n\nPendler");
+    }
+    got_free(&g);
+    /* A page that names its canonical URL keeps it. */
+    if ((a = one_article("/canon", &g))) {
+        CHECK_STR(a->url, "https://example.org/news/canon");
+        CHECK_STR(a->ext_id, url_of("/canon"));
+    }
+    got_free(&g);
+}
+
+static void t_url_redirect(void)
+{
+    got g = {0};
+    st_article *a = one_article("/redirect", &g);
+    if (a) {
+        CHECK_STR(a->url, url_of("/moved/target.html"));
+        CHECK_STR(a->origin, url_of("/redirect"));
+        CHECK_STR(a->title, "Moved story");
+        CHECK_CONTAINS(a->body, "Fishermen protested");
+    }
+    got_free(&g);
+}
+
+static void check_jsonl(got *g, const char *stem_id)
+{
+    CHECK_INT(g->errors, 0);
+    CHECK_INT(g->n, 2);
+    if (g->n == 2) {
+        CHECK_STR(g->a[0]->ext_id, "wire-1");
+        CHECK_STR(g->a[0]->title, "Talks resume");
+        CHECK_STR(g->a[0]->language, "en");
+        CHECK_STR(g->a[1]->ext_id, stem_id);
+        CHECK_STR(g->a[1]->body, "A strong earthquake shook the coast.");
+    }
+}
+
+static void t_url_jsonl_gzip(void)
+{
+    got g = {0};
+    CHECK_INT(run_url("/items.jsonl", 0, &g), ST_OK);
+    check_jsonl(&g, "items:2");
+    if (g.n)
+        CHECK_STR(g.a[0]->origin, url_of("/items.jsonl:1"));
+    got_free(&g);
+    CHECK_INT(run_url("/enc/items.jsonl", 0, &g), ST_OK); /* Content-Encoding: gzip */
+    check_jsonl(&g, "items:2");
+    got_free(&g);
+    CHECK_INT(run_url("/archive/items.jsonl.gz", 0, &g), ST_OK); /* gzip bytes, .gz name */
+    check_jsonl(&g, "items:2");
+    got_free(&g);
+}
+
+/* The name comes from the path: "notes.txt?v=2" is plain text by its extension. */
+static void t_url_query(void)
+{
+    got g = {0};
+    st_article *a = one_article("/notes.txt?v=2#top", &g);
+    if (a) {
+        CHECK_STR(a->title, "Harbour notes");
+        CHECK_STR(a->body, "The tide tables for March are out.");
+        CHECK_STR(a->ext_id, url_of("/notes.txt?v=2"));
+    }
+    got_free(&g);
+}
+
+static void t_url_errors(void)
+{
+    got g = {0};
+    const char *paths[] = {"/error", "/big.txt", "/nowhere.html", "/plain.html",
+                           "/big-chunked.txt", "/bomb.txt", "/items.jsonl"};
+    run_urls(paths, 7, (st_ingest_opts){0}, SMALL_CAP, &g);
+    CHECK_INT(g.errors, 5);
+    CHECK_INT(g.n, 3); /* plain.html, then the two JSON lines */
+    const char *d = got_diags(&g);
+    char want[400];
+    snprintf(want, sizeof want, "%s|-3|cannot fetch: HTTP 500\n", url_of("/error"));
+    CHECK_CONTAINS(d, want);
+    snprintf(want, sizeof want, "%s|-3|cannot fetch: response exceeds limit 2000 bytes\n",
+             url_of("/big.txt"));
+    CHECK_CONTAINS(d, want);
+    snprintf(want, sizeof want, "%s|-3|cannot fetch: HTTP 404\n", url_of("/nowhere.html"));
+    CHECK_CONTAINS(d, want);
+    CHECK_CONTAINS(d, "/bomb.txt|-3|cannot fetch: response exceeds limit");
+    got_free(&g);
+    /* Through the public entry: the URL itself could not be read. */
+    size_t errs = 0;
+    CHECK_INT(st_ingest_path(url_of("/error"), NULL, got_on_article, &g, &errs), ST_EIO);
+    CHECK_INT(errs, 1);
+    CHECK_INT(g.n, 0);
+    got_free(&g);
+}
+
+/* Only http and https are fetched; anything else is a path (that does not exist). */
+static void t_other_schemes(void)
+{
+    int before = atomic_load(&hits_total);
+    got g = {0};
+    char ftp[128];
+    snprintf(ftp, sizeof ftp, "ftp://127.0.0.1:%s/feed.xml", strrchr(base, ':') + 1);
+    const char *paths[] = {ftp, "file:///etc/hostname", "httpx://127.0.0.1/feed.xml"};
+    CHECK_INT(run_urls(paths, 3, (st_ingest_opts){0}, 0, &g), ST_EIO);
+    CHECK_INT(g.errors, 3);
+    CHECK_INT(g.n, 0);
+    char want[300];
+    snprintf(want, sizeof want, "%s|-2|cannot open: No such file or directory", ftp);
+    CHECK_CONTAINS(got_diags(&g), want);
+    CHECK_CONTAINS(got_diags(&g), "file:///etc/hostname|-2|cannot open");
+    CHECK_INT(atomic_load(&hits_total), before);
+    got_free(&g);
+}
+
+/* ------------------------------------------------------------ --follow */
+
+static void t_feed_without_follow(void)
+{
+    int before = route_hits("/news/ferry.html");
+    got g = {0};
+    CHECK_INT(run_url("/feed.xml", 0, &g), ST_OK);
+    CHECK_INT(g.n, 4);
+    if (g.n == 4) {
+        CHECK_STR(g.a[0]->body, "Ferry teaser.");
+        CHECK_STR(g.a[0]->ext_id, "ferry-1");
+        CHECK_STR(g.a[0]->url, url_of("/news/ferry.html"));
+        CHECK_CONTAINS(g.a[0]->origin, url_of("/feed.xml:"));
+    }
+    CHECK_INT(route_hits("/news/ferry.html"), before);
+    got_free(&g);
+}
+
+static void check_followed(got *g)
+{
+    st_article *a = g->a[0];
+    CHECK_STR(a->ext_id, "ferry-1");
+    CHECK_STR(a->title, "New ferry line");              /* the item's */
+    CHECK_STR(a->url, url_of("/news/ferry.html"));      /* the item's link */
+    CHECK_CONTAINS(a->published, "2024-01-05T08:00:00"); /* the page's: the item had none */
+    CHECK_STR(a->language, "en");
+    CHECK_CONTAINS(a->body, "twenty years.\n\nBoats will run every hour");
+    CHECK(!strstr(a->body, "teaser") && !strstr(a->body, "Home"));
+    CHECK_STR(g->a[1]->body, "Bridge teaser."); /* 404: kept as the feed gave it */
+    CHECK_STR(g->a[1]->title, "Bridge closed");
+    CHECK_CONTAINS(g->a[2]->body, "after a long debate"); /* the page said less */
+    CHECK_STR(g->a[3]->body, "Wire teaser.");             /* not an HTML page */
+}
+
+static void t_feed_follow(void)
+{
+    int before = route_hits("/news/ferry.html");
+    got g = {0};
+    CHECK_INT(run_url("/feed.xml", 1, &g), ST_OK);
+    CHECK_INT(g.errors, 0);
+    CHECK_INT(g.n, 4);
+    if (g.n == 4)
+        check_followed(&g);
+    CHECK_INT(route_hits("/news/ferry.html"), before + 1);
+    CHECK_INT(g.warnings, 2);
+    char want[300];
+    snprintf(want, sizeof want, "%s|0|page not followed (HTTP 404): feed item kept",
+             url_of("/news/gone.html"));
+    CHECK_CONTAINS(got_diags(&g), want);
+    snprintf(want, sizeof want, "%s|0|page not followed (not an HTML page)",
+             url_of("/items.jsonl"));
+    CHECK_CONTAINS(got_diags(&g), want);
+    got_free(&g);
+}
+
+/* A page too long to store would cost the item: the teaser stays. */
+static void t_follow_too_long(void)
+{
+    got g = {0};
+    const char *feed = "/feed.xml";
+    st_ingest_opts o = {.follow_links = 1, .max_article_bytes = 100};
+    CHECK_INT(run_urls(&feed, 1, o, 0, &g), ST_OK);
+    CHECK_INT(g.errors, 0);
+    CHECK_INT(g.n, 4);
+    if (g.n == 4)
+        CHECK_STR(g.a[0]->body, "Ferry teaser.");
+    char want[300];
+    snprintf(want, sizeof want, "%s|0|page not followed (its text of ", url_of("/news/ferry.html"));
+    CHECK_CONTAINS(got_diags(&g), want);
+    CHECK_CONTAINS(got_diags(&g), " bytes exceeds limit 100): feed item kept as it was");
+    got_free(&g);
+}
+
+/* ------------------------------------------------------------ the CLI */
+
+static int cli(const char *db, const char *args, char **out, char **err)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s ingest --quiet --db %s %s", TH_CLI, db, args);
+    return th_sh(cmd, out, err);
+}
+
+static void t_cli_feed(void)
+{
+    char dir[256], db[512], *out = NULL, *err = NULL;
+    th_tmpdir("fetch-cli", dir);
+    th_db(dir, "feed", db);
+    CHECK_INT(cli(db, url_of("/feed.xml"), &out, &err), 0);
+    CHECK_CONTAINS(out, "ingested 4, duplicates 0");
+    free(out);
+    free(err);
+    CHECK_INT(cli(db, url_of("/feed.xml"), &out, NULL), 0);
+    CHECK_CONTAINS(out, "ingested 0, duplicates 4");
+    free(out);
+    th_db(dir, "follow", db);
+    char args[600];
+    snprintf(args, sizeof args, "--follow %s", url_of("/feed.xml"));
+    CHECK_INT(cli(db, args, &out, &err), 0);
+    CHECK_CONTAINS(out, "ingested 4, duplicates 0, near-duplicates 0, errors 0");
+    CHECK_CONTAINS(err, "/news/gone.html: warning: page not followed (HTTP 404)");
+    free(out);
+    free(err);
+    snprintf(args, sizeof args, "%s show article ferry-1 --json --db %s", TH_CLI, db);
+    CHECK_INT(th_sh(args, &out, NULL), 0);
+    CHECK_CONTAINS(out, "Boats will run every hour");
+    free(out);
+}
+
+static void t_cli_errors(void)
+{
+    char dir[256], db[512], args[600], *out = NULL, *err = NULL;
+    th_tmpdir("fetch-cli-err", dir);
+    th_db(dir, "err", db);
+    snprintf(args, sizeof args, "%s %s", url_of("/nowhere.html"), url_of("/plain.html"));
+    CHECK_INT(cli(db, args, &out, &err), 2);
+    CHECK_CONTAINS(out, "ingested 1, duplicates 0, near-duplicates 0, errors 1");
+    char want[300];
+    snprintf(want, sizeof want, "%s: cannot fetch: HTTP 404\n", url_of("/nowhere.html"));
+    CHECK_CONTAINS(err, want);
+    free(out);
+    free(err);
+    /* The same page again is the same article, by its URL. */
+    CHECK_INT(cli(db, url_of("/plain.html"), &out, NULL), 0);
+    CHECK_CONTAINS(out, "ingested 0, duplicates 1");
+    free(out);
+}
+
+int main(void)
+{
+    if (start_server() != 0) {
+        fprintf(stderr, "cannot start the test server\n");
+        return 1;
+    }
+    RUN(t_fetch_threads);
+    RUN(t_fetch_ok);
+    RUN(t_fetch_errors);
+    RUN(t_url_html);
+    RUN(t_url_redirect);
+    RUN(t_url_jsonl_gzip);
+    RUN(t_url_query);
+    RUN(t_url_errors);
+    RUN(t_other_schemes);
+    RUN(t_feed_without_follow);
+    RUN(t_feed_follow);
+    RUN(t_follow_too_long);
+    RUN(t_cli_feed);
+    RUN(t_cli_errors);
+    stop_server();
+    TEST_MAIN_END;
+}
