@@ -10,9 +10,9 @@
 #define EVICT_EVERY 128
 #define MAX_LANGS 16
 
-/* The languages of a cluster's articles (hashes). A set that could not take
- * them all (more, set) no longer knows whether it speaks a language it does
- * not list: scores then take the better of the two ways of comparing. */
+/* The languages of a cluster's articles (hashes). Once a language did not
+ * fit (`more`), the set no longer knows whether it speaks one it does not
+ * list: scores then take the better of the two ways of comparing. */
 typedef struct langset {
     uint64_t l[MAX_LANGS];
     uint32_t n;
