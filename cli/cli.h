@@ -4,6 +4,7 @@
 #define ST_CLI_H
 
 #include <jansson.h>
+#include <signal.h>
 #include <stddef.h>
 
 #include "storytrack.h"
@@ -30,6 +31,7 @@ typedef struct cli_opts {
     const char *group;     /* --group (worker) */
     const char *consumer;  /* --consumer (worker) */
     const char *to_stream; /* --to-stream (ingest) */
+    const char *every;     /* --every SECONDS (ingest: poll the inputs) */
     char **args;          /* positional arguments */
     int nargs;
 } cli_opts;
@@ -57,6 +59,19 @@ st_db *cli_open_db(const cli_opts *o);
 size_t cli_jobs(const cli_opts *o);
 /* Maps a library code to an exit code. */
 int cli_exit_code(int st_code);
+
+/* Stopping a long-running command cleanly: between cli_catch_stop and
+ * cli_release_stop, SIGINT and SIGTERM set cli_stop to the signal's number
+ * instead of ending the process, and the command checks it. `restart` asks
+ * for SA_RESTART (interrupted reads and writes resume; sleeps never do). */
+extern volatile sig_atomic_t cli_stop;
+typedef struct cli_saved_signals {
+    struct sigaction intr, term;
+} cli_saved_signals;
+/* Clears cli_stop and installs the handler; the previous ones go to *saved. */
+void cli_catch_stop(int restart, cli_saved_signals *saved);
+/* Puts back the handlers cli_catch_stop found. */
+void cli_release_stop(const cli_saved_signals *saved);
 
 /* Prints a JSON document (as returned by the st_db_*_json queries) either
  * raw (--json) or through render(); frees doc. Returns an exit code. */

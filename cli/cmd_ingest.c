@@ -1,7 +1,11 @@
-/* cmd_ingest.c — storytrack ingest: read inputs, run the pipeline, report. */
+/* cmd_ingest.c — storytrack ingest: read inputs, run the pipeline, report;
+ * with --every, again and again (a round each time) until SIGINT or SIGTERM. */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -9,6 +13,7 @@
 
 typedef struct ingest_run {
     st_pipeline *p;
+    st_ingest_opts io;
     size_t input_errors; /* parse problems reported by the readers */
     size_t seen;
     int fatal;           /* an internal failure: stop */
@@ -84,66 +89,181 @@ static int on_article(st_article *a, void *ud)
     return rc;
 }
 
+/* What has been done so far: the counts of a summary line. */
+typedef struct tally {
+    size_t stored, duplicates, near_dups, errors;
+} tally;
+
+static tally tally_now(const ingest_run *r)
+{
+    const st_ingest_stats *s = st_pipeline_stats(r->p);
+    return (tally){s->stored, s->duplicates, s->near_dups, r->input_errors};
+}
+
+/* The summary line of what was done since `from`, after `lead`. */
+static void print_tally(const char *lead, tally now, tally from)
+{
+    printf("%singested %zu, duplicates %zu, near-duplicates %zu, errors %zu\n", lead,
+           now.stored - from.stored, now.duplicates - from.duplicates,
+           now.near_dups - from.near_dups, now.errors - from.errors);
+    fflush(stdout);
+}
+
+static void read_input(const char *path, ingest_run *r)
+{
+    size_t before = r->input_errors;
+    int rc = st_ingest_path(path, &r->io, on_article, r, NULL);
+    if (rc == ST_EIO && r->input_errors == before) {
+        if (st_pipeline_drain(r->p) != ST_OK)
+            r->fatal = 1;
+        fprintf(stderr, "%s: cannot read\n", path);
+        r->input_errors++;
+    }
+}
+
+/* Reads every input once, then commits. A stop request (--every) ends the
+ * reading after the input at hand; what was read is still committed. */
+static void read_inputs(const cli_opts *o, ingest_run *r)
+{
+    r->seen = 0;
+    r->started = now_s();
+    for (int i = 0; i < o->nargs && !r->fatal && !cli_stop; i++)
+        read_input(o->args[i], r);
+    draw_progress(r, 1);
+    if (st_pipeline_flush(r->p) != ST_OK)
+        r->fatal = 1;
+}
+
+/* Waits `seconds`, less when SIGINT or SIGTERM comes: the sleep ends at once
+ * when this thread takes the signal, within a step when another one (a
+ * pipeline thread) does. */
+static void wait_seconds(unsigned seconds)
+{
+    double end = now_s() + seconds;
+    for (double left; !cli_stop && (left = end - now_s()) > 0;) {
+        double step = left < 0.1 ? left : 0.1;
+        nanosleep(&(struct timespec){0, (long)(step * 1e9)}, NULL);
+    }
+}
+
+/* --every: rounds of read_inputs, a summary line each, until a signal or an
+ * internal failure. A round's input errors were reported and do not stop it. */
+static void poll_inputs(const cli_opts *o, unsigned every, ingest_run *r)
+{
+    cli_saved_signals saved;
+    cli_catch_stop(1, &saved);
+    for (unsigned long round = 1;; round++) {
+        tally before = tally_now(r);
+        read_inputs(o, r);
+        char lead[40];
+        snprintf(lead, sizeof lead, "round %lu: ", round);
+        print_tally(lead, tally_now(r), before);
+        if (r->fatal || cli_stop)
+            break;
+        wait_seconds(every);
+        if (cli_stop)
+            break;
+    }
+    if (cli_stop)
+        fprintf(stderr, "storytrack ingest: %s, stopping\n",
+                cli_stop == SIGINT ? "SIGINT" : "SIGTERM");
+    cli_release_stop(&saved);
+}
+
+/* --every SECONDS: a whole number above 0, and inputs that can be read again. */
+static int parse_every(const cli_opts *o, unsigned *every)
+{
+    const char *s = o->every;
+    char *end;
+    errno = 0;
+    unsigned long v = s[0] >= '0' && s[0] <= '9' ? strtoul(s, &end, 10) : 0;
+    if (errno || v == 0 || *end || v > INT_MAX) {
+        fprintf(stderr, "storytrack ingest: --every needs a whole number of seconds above 0, "
+                        "not '%s'\n", s);
+        return CLI_USAGE;
+    }
+    if (o->to_stream) {
+        fprintf(stderr, "storytrack ingest: --every does not work with --to-stream\n");
+        return CLI_USAGE;
+    }
+    for (int i = 0; i < o->nargs; i++)
+        if (!strcmp(o->args[i], "-")) {
+            fprintf(stderr, "storytrack ingest: --every cannot poll - (stdin): "
+                            "name files, directories or URLs\n");
+            return CLI_USAGE;
+        }
+    *every = (unsigned)v;
+    return CLI_OK;
+}
+
+/* The pipeline's settings and the readers' from the options. */
+static int ingest_config(const cli_opts *o, st_config *cfg, st_ingest_opts *io)
+{
+    *io = (st_ingest_opts){.follow_links = o->follow};
+    if (o->format && st_format_parse(o->format, &io->format) != ST_OK) {
+        fprintf(stderr, "storytrack ingest: unknown format '%s' "
+                        "(auto, text, jsonl, html, feed)\n", o->format);
+        return CLI_USAGE;
+    }
+    st_config_default(cfg);
+    if (o->max_bytes)
+        cfg->max_article_bytes = io->max_article_bytes = o->max_bytes;
+    if (o->near)
+        cfg->near_threshold = o->near;
+    if (o->rewrite)
+        cfg->rewrite_threshold = o->rewrite;
+    cfg->jobs = cli_jobs(o);
+    return CLI_OK;
+}
+
+/* The totals line, then the exit code: input errors are a reason for 2 only
+ * in a single pass; a poller reported each round's as they came. */
+static int finish(ingest_run *r, st_db *db, int polled)
+{
+    print_tally("", tally_now(r), (tally){0});
+    st_pipeline_free(r->p);
+    st_db_close(db);
+    if (r->fatal)
+        return CLI_INTERNAL;
+    return r->input_errors && !polled ? CLI_USAGE : CLI_OK;
+}
+
 static int run_ingest(cli_opts *o)
 {
+    unsigned every = 0;
+    if (o->every && parse_every(o, &every) != CLI_OK)
+        return CLI_USAGE;
     if (o->to_stream)
         return cli_publish(o, o->to_stream, 0);
     if (o->nargs == 0) {
         fprintf(stderr, "usage: storytrack ingest [options] PATH...|URL...|-\n");
         return CLI_USAGE;
     }
-    st_ingest_opts io = {.follow_links = o->follow};
-    if (o->format && st_format_parse(o->format, &io.format) != ST_OK) {
-        fprintf(stderr, "storytrack ingest: unknown format '%s' "
-                        "(auto, text, jsonl, html, feed)\n", o->format);
-        return CLI_USAGE;
-    }
     st_config cfg;
-    st_config_default(&cfg);
-    if (o->max_bytes)
-        cfg.max_article_bytes = io.max_article_bytes = o->max_bytes;
-    if (o->near)
-        cfg.near_threshold = o->near;
-    if (o->rewrite)
-        cfg.rewrite_threshold = o->rewrite;
-    cfg.jobs = cli_jobs(o);
+    ingest_run r = {.progress = !o->quiet && isatty(2)};
+    if (ingest_config(o, &cfg, &r.io) != CLI_OK)
+        return CLI_USAGE;
+    r.io.on_diag = on_read_diag;
+    r.io.ud = &r;
     st_db *db = cli_open_db(o);
     if (!db)
         return CLI_INTERNAL;
-    ingest_run r = {.progress = !o->quiet && isatty(2), .started = now_s()};
     char err[512];
     if (st_pipeline_new(db, &cfg, o->data, &r.p, err, sizeof err) != ST_OK) {
         fprintf(stderr, "storytrack: %s\n", err);
         st_db_close(db);
         return CLI_INTERNAL;
     }
-    io.on_diag = on_read_diag;
-    io.ud = &r;
-    for (int i = 0; i < o->nargs && !r.fatal; i++) {
-        size_t before = r.input_errors;
-        int rc = st_ingest_path(o->args[i], &io, on_article, &r, NULL);
-        if (rc == ST_EIO && r.input_errors == before) {
-            if (st_pipeline_drain(r.p) != ST_OK)
-                r.fatal = 1;
-            fprintf(stderr, "%s: cannot read\n", o->args[i]);
-            r.input_errors++;
-        }
-    }
-    draw_progress(&r, 1);
-    int flush = st_pipeline_flush(r.p);
-    const st_ingest_stats *s = st_pipeline_stats(r.p);
-    size_t errors = r.input_errors;
-    printf("ingested %zu, duplicates %zu, near-duplicates %zu, errors %zu\n", s->stored,
-           s->duplicates, s->near_dups, errors);
-    st_pipeline_free(r.p);
-    st_db_close(db);
-    if (r.fatal || flush != ST_OK)
-        return CLI_INTERNAL;
-    return errors ? CLI_USAGE : CLI_OK;
+    if (every)
+        poll_inputs(o, every, &r);
+    else
+        read_inputs(o, &r);
+    return finish(&r, db, every != 0);
 }
 
 const cli_cmd cli_cmd_ingest = {
     "ingest", "read articles (text, JSON Lines, HTML, RSS/Atom, .gz, stdin, http(s) URLs) and store them",
-    "[options] [--follow] PATH...|URL...|-",
-    "--db --format --max-bytes --near --rewrite --jobs --data --quiet --to-stream --follow",
+    "[options] [--follow] [--every SECONDS] PATH...|URL...|-",
+    "--db --format --max-bytes --near --rewrite --jobs --data --quiet --to-stream --follow "
+    "--every",
     run_ingest};

@@ -1,29 +1,10 @@
 /* cmd_worker.c — storytrack worker: one consumer of a stream's group, storing
  * what it reads into --db until SIGINT or SIGTERM (then it finishes the batch
  * at hand, commits, acknowledges and exits). */
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
-
-static volatile sig_atomic_t stop_flag;
-
-static void on_signal(int sig)
-{
-    (void)sig;
-    stop_flag = 1;
-}
-
-static void catch_signals(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-}
 
 static void on_diag(const char *where, int severity, const char *msg, void *ud)
 {
@@ -68,7 +49,7 @@ static void print_stats(const cli_opts *o, const st_worker_stats *s)
 
 static int run_worker(cli_opts *o)
 {
-    st_worker_opts w = {.db_path = o->db, .data_dir = o->data, .stop = &stop_flag,
+    st_worker_opts w = {.db_path = o->db, .data_dir = o->data, .stop = &cli_stop,
                         .on_diag = on_diag, .ud = o};
     if (stream_args(o, &w) != 0) {
         fprintf(stderr, "usage: storytrack worker [options] --stream URL --group G "
@@ -82,10 +63,12 @@ static int run_worker(cli_opts *o)
     /* one thread by default: workers scale by their number */
     cfg.jobs = o->jobs ? o->jobs : 1;
     w.cfg = &cfg;
-    catch_signals();
+    cli_saved_signals saved;
+    cli_catch_stop(0, &saved);
     st_worker_stats stats;
     char err[512] = "";
     int rc = st_worker_run(&w, &stats, err, sizeof err);
+    cli_release_stop(&saved);
     print_stats(o, &stats);
     if (rc != ST_OK) {
         fprintf(stderr, "storytrack worker: %s\n", err);

@@ -1,5 +1,6 @@
 /* common.c — option parsing, database opening and JSON output for commands. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,7 @@ static int set_value(cli_opts *o, const char *name, const char *v)
     else if (!strcmp(name, "--group")) o->group = v;
     else if (!strcmp(name, "--consumer")) o->consumer = v;
     else if (!strcmp(name, "--to-stream")) o->to_stream = v;
+    else if (!strcmp(name, "--every")) o->every = v;
     else if (!strcmp(name, "--near")) return parse_double(v, &o->near);
     else if (!strcmp(name, "--rewrite")) return parse_double(v, &o->rewrite);
     else if (!strcmp(name, "--story")) {
@@ -149,6 +151,31 @@ int cli_exit_code(int st_code)
         return CLI_USAGE;
     default: return CLI_INTERNAL;
     }
+}
+
+volatile sig_atomic_t cli_stop;
+
+static void on_stop_signal(int sig)
+{
+    cli_stop = sig;
+}
+
+void cli_catch_stop(int restart, cli_saved_signals *saved)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sa.sa_flags = restart ? SA_RESTART : 0;
+    sigemptyset(&sa.sa_mask);
+    cli_stop = 0;
+    sigaction(SIGINT, &sa, &saved->intr);
+    sigaction(SIGTERM, &sa, &saved->term);
+}
+
+void cli_release_stop(const cli_saved_signals *saved)
+{
+    sigaction(SIGINT, &saved->intr, NULL);
+    sigaction(SIGTERM, &saved->term, NULL);
 }
 
 int cli_emit(const cli_opts *o, char *doc, void (*render)(json_t *root))

@@ -1,17 +1,25 @@
 /* test_fetch.c — http(s) inputs and ingest --follow, against a small
  * libmicrohttpd server inside the test on a free loopback port: a feed whose
  * items link to pages on the same server (one of them 404), plain pages,
- * redirects, JSON Lines plain and gzip-encoded, oversized and failing answers;
- * then the CLI end to end. */
+ * redirects, JSON Lines plain and gzip-encoded, oversized and failing answers,
+ * a feed that grows after its first answer and a page held until the test
+ * lets it go; then the CLI end to end, ingest --every in a child process. */
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdatomic.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "harness.h"
 #include "ingest_got.h"
+#include "store_check.h"
 #include "ingest/fetch.h"
 #include "ingest/ingest.h"
 #include "util/util.h"
@@ -36,6 +44,7 @@ typedef struct route {
 static struct MHD_Daemon *mhd;
 static char base[64];
 static atomic_int hits_total;
+static atomic_int released;
 static pthread_mutex_t ua_lock = PTHREAD_MUTEX_INITIALIZER;
 static char last_ua[128];
 
@@ -67,6 +76,23 @@ static const char JSONL[] =
     "in Doha on Monday.\", \"language\": \"en\"}\n"
     "{\"title\": \"Quake\", \"maintext\": \"A strong earthquake shook the coast.\"}\n";
 static const char NOTES[] = "Harbour notes\n\nThe tide tables for March are out.\n";
+static const char SLOW[] =
+    "Late ferry\n\nThe last ferry of the evening left forty minutes late because of fog.\n";
+/* The items of GROW_FROM's feed: the first answer has the first two, later ones all. */
+static const char *const GROW_ITEMS[][3] = {
+    {"tide-1", "Tide tables published",
+     "The harbour office published the tide tables for the spring months on Tuesday."},
+    {"pier-1", "Pier repairs begin",
+     "Workers started repairing the wooden pier after the winter storms damaged it."},
+    {"market-1", "Fish market reopens",
+     "The covered fish market reopened on Saturday with twelve stalls and longer hours."},
+};
+
+/* GROW_FROM answers as GROW_TO after its first hit; HELD answers once the
+ * test sets `released` (or after 10 s). */
+#define GROW_FROM "/grow.xml"
+#define GROW_TO "/grown.xml"
+#define HELD "/slow.txt"
 
 /* Each route; bodies that need the port or compression are made at start. */
 static route routes[] = {
@@ -87,6 +113,9 @@ static route routes[] = {
     {"/big-chunked.txt", 200, "text/plain", NULL, 0, 1, NULL, 0},
     {"/bomb.txt", 200, "text/plain", NULL, 1, 0, NULL, 0},
     {"/error", 500, "text/plain", NULL, 0, 0, NULL, 0},
+    {GROW_FROM, 200, "application/rss+xml", NULL, 0, 0, NULL, 0},
+    {GROW_TO, 200, "application/rss+xml", NULL, 0, 0, NULL, 0},
+    {HELD, 200, "text/plain", NULL, 0, 0, NULL, 0},
 };
 #define NROUTES (sizeof routes / sizeof routes[0])
 static atomic_int hits[NROUTES];
@@ -135,6 +164,20 @@ static void set_gzip_body(const char *path, const char *s, size_t n)
     free(z);
 }
 
+/* An RSS feed of the first n GROW_ITEMS at path. */
+static void set_grow_feed(const char *path, size_t n)
+{
+    char feed[2048];
+    int len = snprintf(feed, sizeof feed, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"
+                                          "<channel><title>Harbour Post</title>\n");
+    for (size_t i = 0; i < n; i++)
+        len += snprintf(feed + len, sizeof feed - (size_t)len,
+                        "<item><title>%s</title><guid>%s</guid><description>%s</description>"
+                        "</item>\n", GROW_ITEMS[i][1], GROW_ITEMS[i][0], GROW_ITEMS[i][2]);
+    len += snprintf(feed + len, sizeof feed - (size_t)len, "</channel></rss>\n");
+    set_body(path, feed, (size_t)len);
+}
+
 static void make_bodies(void)
 {
     char feed[2048];
@@ -167,6 +210,9 @@ static void make_bodies(void)
     set_body("/big.txt", big, BIG_LEN);
     set_gzip_body("/bomb.txt", big, sizeof big); /* small on the wire, large decoded */
     set_body("/error", "internal error", 14);
+    set_grow_feed(GROW_FROM, 2);
+    set_grow_feed(GROW_TO, 3);
+    set_body(HELD, SLOW, strlen(SLOW));
 }
 
 static ssize_t chunk_reader(void *cls, uint64_t pos, char *buf, size_t max)
@@ -216,8 +262,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 {
     note_request(c);
     route *r = find_route(url);
-    if (r)
-        atomic_fetch_add(&hits[r - routes], 1);
+    int nth = r ? atomic_fetch_add(&hits[r - routes], 1) + 1 : 0;
+    for (int i = 0; !strcmp(url, HELD) && i < 1000 && !atomic_load(&released); i++)
+        usleep(10000);
+    if (!strcmp(url, GROW_FROM) && nth > 1)
+        r = find_route(GROW_TO);
     int status = 0;
     struct MHD_Response *resp = make_response(c, r, &status);
     enum MHD_Result res = MHD_queue_response(c, (unsigned)status, resp);
@@ -585,7 +634,8 @@ static void t_follow_too_long(void)
 static int cli(const char *db, const char *args, char **out, char **err)
 {
     char cmd[2048];
-    snprintf(cmd, sizeof cmd, "%s ingest --quiet --db %s %s", TH_CLI, db, args);
+    /* timeout: an ingest that never ends (a poller) fails the test, not the run */
+    snprintf(cmd, sizeof cmd, "timeout 120 %s ingest --quiet --db %s %s", TH_CLI, db, args);
     return th_sh(cmd, out, err);
 }
 
@@ -634,6 +684,220 @@ static void t_cli_errors(void)
     free(out);
 }
 
+/* ------------------------------------------------------------ ingest --every */
+
+/* A `storytrack ingest --every` child, its stdout and stderr in files. */
+typedef struct poller {
+    pid_t pid;
+    char out[300], err[300];
+} poller;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Starts ingest --every `every` on the URLs of this server's paths (at most
+ * 4). Whether it started (a check fails when not). */
+static int start_poller(poller *p, const char *dir, const char *db, const char *every,
+                        const char *const *paths, size_t n)
+{
+    snprintf(p->out, sizeof p->out, "%s/poll.out", dir);
+    snprintf(p->err, sizeof p->err, "%s/poll.err", dir);
+    char *argv[16] = {TH_CLI, "ingest", "--quiet", "--db", (char *)db, "--every", (char *)every};
+    for (size_t i = 0; i < n && i < 4; i++)
+        argv[7 + i] = (char *)url_of(paths[i]);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, p->out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&fa, 2, p->err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int rc = posix_spawn(&p->pid, TH_CLI, &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    CHECK_INT(rc, 0);
+    return rc == 0;
+}
+
+/* Whether the child's stdout holds `needle` within `timeout` seconds. */
+static int wait_output(const poller *p, const char *needle, double timeout)
+{
+    for (double end = now_s() + timeout;; usleep(20000)) {
+        char *out = th_read_file(p->out, NULL);
+        int found = out && strstr(out, needle);
+        free(out);
+        if (found || now_s() > end)
+            return found;
+    }
+}
+
+/* Sends sig and waits for the child: its exit status, 128 + the signal that
+ * ended it, or -1 when it was still running after `timeout` s (then killed). */
+static int stop_poller(poller *p, int sig, double timeout)
+{
+    kill(p->pid, sig);
+    int status = 0;
+    for (double end = now_s() + timeout; waitpid(p->pid, &status, WNOHANG) == 0; usleep(10000))
+        if (now_s() > end) {
+            kill(p->pid, SIGKILL);
+            waitpid(p->pid, &status, 0);
+            return -1;
+        }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+static size_t count_lines(const char *s, const char *prefix)
+{
+    size_t n = 0;
+    for (const char *l = s; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : "")
+        n += strncmp(l, prefix, strlen(prefix)) == 0;
+    return n;
+}
+
+/* The store holds n articles, each id once, and `ext_id` among them. */
+static void check_stored(const char *db, int n, const char *ext_id)
+{
+    st_db *d = NULL;
+    CHECK_INT(st_db_open(db, &d, NULL, 0), ST_OK);
+    if (!d)
+        return;
+    CHECK_INT(th_count_where(d, "SELECT count(*) FROM articles", NULL), n);
+    CHECK_INT(th_count_where(d, "SELECT count(DISTINCT ext_id) FROM articles", NULL), n);
+    CHECK_INT(th_count_where(d, "SELECT count(*) FROM articles WHERE ext_id = $1", ext_id), 1);
+    st_db_close(d);
+}
+
+/* Rounds a second apart: the first stores the feed, the next ones find it
+ * stored; a URL that fails is an error of each round, not a reason to stop. */
+static void t_cli_every_rounds(void)
+{
+    char dir[256], db[512], want[200];
+    th_tmpdir("fetch-every", dir);
+    th_db(dir, "every", db);
+    const char *paths[] = {"/nowhere.xml", "/feed.xml"};
+    poller p;
+    if (!start_poller(&p, dir, db, "1", paths, 2))
+        return;
+    CHECK(wait_output(&p, "round 1: ", 30));
+    usleep(2500000);
+    CHECK(wait_output(&p, "round 2: ", 30)); /* only waits on a slow machine */
+    CHECK_INT(stop_poller(&p, SIGTERM, 30), 0);
+    char *out = th_read_file(p.out, NULL), *err = th_read_file(p.err, NULL);
+    size_t rounds = count_lines(out, "round ");
+    CHECK(rounds >= 2);
+    CHECK_CONTAINS(out, "round 1: ingested 4, duplicates 0, near-duplicates 0, errors 1\n");
+    CHECK_CONTAINS(out, "round 2: ingested 0, duplicates 4, near-duplicates 0, errors 1\n");
+    snprintf(want, sizeof want, "\ningested 4, duplicates %zu, near-duplicates 0, errors %zu\n",
+             4 * (rounds - 1), rounds);
+    CHECK(out && strlen(out) > strlen(want) && !strcmp(out + strlen(out) - strlen(want), want));
+    snprintf(want, sizeof want, "%s: cannot fetch: HTTP 404", url_of("/nowhere.xml"));
+    CHECK_INT(count_lines(err, want), rounds);
+    CHECK_CONTAINS(err, "storytrack ingest: SIGTERM, stopping\n");
+    free(out);
+    free(err);
+    check_stored(db, 4, "ferry-1");
+}
+
+/* An item that appears after the first round is new in the second. */
+static void t_cli_every_new_item(void)
+{
+    char dir[256], db[512];
+    th_tmpdir("fetch-every-new", dir);
+    th_db(dir, "grow", db);
+    const char *path = GROW_FROM;
+    poller p;
+    if (!start_poller(&p, dir, db, "1", &path, 1))
+        return;
+    CHECK(wait_output(&p, "round 2: ", 30));
+    CHECK_INT(stop_poller(&p, SIGTERM, 30), 0);
+    CHECK(route_hits(GROW_FROM) >= 2);
+    char *out = th_read_file(p.out, NULL);
+    CHECK_CONTAINS(out, "round 1: ingested 2, duplicates 0, near-duplicates 0, errors 0\n");
+    CHECK_CONTAINS(out, "round 2: ingested 1, duplicates 2, near-duplicates 0, errors 0\n");
+    free(out);
+    check_stored(db, 3, "market-1");
+}
+
+/* A round is committed: another process sees it while the poller waits. A
+ * signal while waiting ends the wait at once, not 60 s later. */
+static void t_cli_every_stop_waiting(void)
+{
+    char dir[256], db[512];
+    th_tmpdir("fetch-every-wait", dir);
+    th_db(dir, "wait", db);
+    const char *path = "/feed.xml";
+    poller p;
+    if (!start_poller(&p, dir, db, "60", &path, 1))
+        return;
+    CHECK(wait_output(&p, "round 1: ", 30));
+    check_stored(db, 4, "ferry-1");
+    double t0 = now_s();
+    CHECK_INT(stop_poller(&p, SIGINT, 20), 0);
+    CHECK(now_s() - t0 < 20);
+    char *out = th_read_file(p.out, NULL), *err = th_read_file(p.err, NULL);
+    CHECK_STR(out, "round 1: ingested 4, duplicates 0, near-duplicates 0, errors 0\n"
+                   "ingested 4, duplicates 0, near-duplicates 0, errors 0\n");
+    CHECK_CONTAINS(err, "storytrack ingest: SIGINT, stopping\n");
+    free(out);
+    free(err);
+    check_stored(db, 4, "ferry-1");
+}
+
+/* A signal during a round: the input at hand is finished and committed, the
+ * next ones are not read, no more rounds. */
+static void t_cli_every_stop_mid_round(void)
+{
+    char dir[256], db[512];
+    th_tmpdir("fetch-every-mid", dir);
+    th_db(dir, "mid", db);
+    const char *paths[] = {HELD, "/feed.xml"};
+    int feed_hits = route_hits("/feed.xml");
+    poller p;
+    atomic_store(&released, 0);
+    if (!start_poller(&p, dir, db, "60", paths, 2))
+        return;
+    for (double end = now_s() + 30; route_hits(HELD) == 0 && now_s() < end;)
+        usleep(10000);
+    CHECK_INT(route_hits(HELD), 1); /* the child waits for the answer */
+    kill(p.pid, SIGTERM);
+    usleep(300000);
+    atomic_store(&released, 1);
+    CHECK_INT(stop_poller(&p, 0, 30), 0); /* signal 0: only waits */
+    CHECK_INT(route_hits("/feed.xml"), feed_hits);
+    char *out = th_read_file(p.out, NULL);
+    CHECK_STR(out, "round 1: ingested 1, duplicates 0, near-duplicates 0, errors 0\n"
+                   "ingested 1, duplicates 0, near-duplicates 0, errors 0\n");
+    free(out);
+    check_stored(db, 1, url_of(HELD));
+}
+
+/* Usage errors: nothing is read, nothing fetched, exit 2 with the reason. */
+static void t_cli_every_usage(void)
+{
+    static const char *const cases[][2] = {
+        {"--every 0 %s", "--every needs a whole number of seconds above 0, not '0'"},
+        {"--every x %s", "--every needs a whole number of seconds above 0, not 'x'"},
+        {"--every -5 %s", "--every needs a whole number of seconds above 0, not '-5'"},
+        {"--every 1.5 %s", "not '1.5'"},
+        {"--every 5 %s -", "--every cannot poll - (stdin)"},
+        {"--every 5 --to-stream redis://127.0.0.1:1/s %s", "--every does not work with --to-stream"},
+    };
+    char dir[256], db[512], args[600], *out = NULL, *err = NULL;
+    th_tmpdir("fetch-every-usage", dir);
+    th_db(dir, "usage", db);
+    int before = route_hits("/feed.xml");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(args, sizeof args, cases[i][0], url_of("/feed.xml"));
+        CHECK_INT(cli(db, args, &out, &err), 2);
+        CHECK_STR(out, "");
+        CHECK_CONTAINS(err, cases[i][1]);
+        free(out);
+        free(err);
+    }
+    CHECK_INT(route_hits("/feed.xml"), before);
+}
+
 int main(void)
 {
     if (start_server() != 0) {
@@ -654,6 +918,11 @@ int main(void)
     RUN(t_follow_too_long);
     RUN(t_cli_feed);
     RUN(t_cli_errors);
+    RUN(t_cli_every_rounds);
+    RUN(t_cli_every_new_item);
+    RUN(t_cli_every_stop_waiting);
+    RUN(t_cli_every_stop_mid_round);
+    RUN(t_cli_every_usage);
     stop_server();
     TEST_MAIN_END;
 }
