@@ -13,6 +13,7 @@
 
 typedef struct ingest_run {
     st_pipeline *p;
+    st_db *db;
     st_ingest_opts io;
     size_t input_errors; /* parse problems reported by the readers */
     size_t seen;
@@ -57,6 +58,14 @@ static void on_diag(const char *where, int severity, const char *msg, void *ud)
 
 /* A reader's problem with the input: stored after the articles read before
  * it, so that messages come in input order whatever --jobs is. */
+/* --follow asks before fetching a feed item's page: a polled feed repeats
+ * its items, and a stored one needs no page. */
+static int is_stored(const char *url, void *ud)
+{
+    const ingest_run *r = ud;
+    return st_db_has_url(r->db, url);
+}
+
 static void on_read_diag(const char *where, int severity, const char *msg, void *ud)
 {
     ingest_run *r = ud;
@@ -244,8 +253,9 @@ static int run_ingest(cli_opts *o)
     if (ingest_config(o, &cfg, &r.io) != CLI_OK)
         return CLI_USAGE;
     r.io.on_diag = on_read_diag;
+    r.io.is_stored = is_stored;
     r.io.ud = &r;
-    st_db *db = cli_open_db(o);
+    st_db *db = r.db = cli_open_db(o);
     if (!db)
         return CLI_INTERNAL;
     char err[512];

@@ -112,6 +112,10 @@ typedef struct st_ingest_opts {
      * text when it is longer than the item's (feeds often carry a teaser);
      * a page that cannot be fetched or read is a warning, the item is kept. */
     int follow_links;
+    /* With follow_links: 1 when an article with this url is stored already,
+     * so its page is not fetched again (a polled feed repeats its items).
+     * May be NULL. Gets ud. */
+    int (*is_stored)(const char *url, void *ud);
 } st_ingest_opts;
 
 /* Reads a file, a directory (recursively, sorted by name), "-" (stdin) or an
@@ -144,6 +148,9 @@ int st_db_open(const char *path, st_db **out, char *err, size_t errlen);
 void st_db_close(st_db *db);
 /* The schema version this library writes (PRAGMA user_version). */
 int st_db_schema_version(void);
+/* 1 when an article with this URL is stored, 0 when none is, ST_EDB on a
+ * database error. */
+int st_db_has_url(st_db *db, const char *url);
 
 /* ---------------------------------------------------------------- pipeline */
 

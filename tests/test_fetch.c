@@ -659,6 +659,14 @@ static void t_cli_feed(void)
     CHECK_CONTAINS(err, "/news/gone.html: warning: page not followed (HTTP 404)");
     free(out);
     free(err);
+    /* read again: the items are stored, so their pages are not fetched again */
+    int before = atomic_load(&hits_total);
+    CHECK_INT(cli(db, args, &out, &err), 0);
+    CHECK_CONTAINS(out, "ingested 0, duplicates 4, near-duplicates 0, errors 0");
+    CHECK_INT(atomic_load(&hits_total), before + 1); /* the feed alone */
+    CHECK(err && !strstr(err, "page not followed"));
+    free(out);
+    free(err);
     snprintf(args, sizeof args, "%s show article ferry-1 --json --db %s", TH_CLI, db);
     CHECK_INT(th_sh(args, &out, NULL), 0);
     CHECK_CONTAINS(out, "Boats will run every hour");

@@ -20,6 +20,7 @@ void st_ingest_ctx_init(st_ingest_ctx *ctx, const st_ingest_opts *opts, st_artic
     ctx->on_diag = opts ? opts->on_diag : NULL;
     ctx->diag_ud = opts ? opts->ud : NULL;
     ctx->follow_links = opts ? opts->follow_links : 0;
+    ctx->is_stored = opts ? opts->is_stored : NULL;
     ctx->fn = fn;
     ctx->fn_ud = fn_ud;
 }

@@ -87,6 +87,9 @@ int st_ingest_follow(st_ingest_ctx *ctx, st_article *a)
 {
     if (!ctx->follow_links || !st_fetch_is_url(a->url))
         return ST_OK;
+    /* stored already: the item will be a duplicate, its page is not needed */
+    if (ctx->is_stored && ctx->is_stored(a->url, ctx->diag_ud) > 0)
+        return ST_OK;
     st_fetched f;
     char err[512];
     int rc = st_fetch(a->url, ctx->max_file, ST_FETCH_TIMEOUT_S, &f, err, sizeof err);

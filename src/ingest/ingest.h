@@ -25,6 +25,7 @@ typedef struct st_ingest_ctx {
     st_article_fn fn;
     void *fn_ud;
     int follow_links;        /* fetch each feed item's page (st_ingest_follow) */
+    int (*is_stored)(const char *url, void *ud); /* may be NULL; gets diag_ud */
     /* The effective URL of the input being parsed when it was fetched, else
      * NULL: its id, and the url of an HTML page that names none. */
     const char *page_url;

@@ -79,6 +79,12 @@ int64_t st_store_find_article(st_db *db, const char *url, const char *ext_id,
     return id;
 }
 
+int st_db_has_url(st_db *db, const char *url)
+{
+    int64_t id = url ? st_store_find_article(db, url, NULL, NULL) : 0;
+    return id < 0 ? ST_EDB : id > 0;
+}
+
 int st_store_insert_article(st_db *db, const st_article_row *r, int64_t *id)
 {
     ST_ON_PG(db, st_pg_store_insert_article(db, r, id));
