@@ -27,20 +27,30 @@ static int parse(st_ingest_ctx *ctx, st_format f, const char *path, const char *
     return ctx->stop;
 }
 
+int st_ingest_repair_utf8(st_ingest_ctx *ctx, const char *path, const char *data, size_t len,
+                          char **fixed)
+{
+    *fixed = NULL;
+    if (st_utf8_valid(data, len))
+        return ST_OK;
+    size_t fixes = 0;
+    if (!(*fixed = st_utf8_repair(data, len, &fixes)))
+        return ST_ENOMEM;
+    st_ingest_diag(ctx, path, 0, ST_OK, "invalid UTF-8: %zu sequence(s) replaced with U+FFFD",
+                   fixes);
+    return ST_OK;
+}
+
 /* Repairs the whole input once, so that the XML/HTML parsers and the text
  * splitter only ever see valid UTF-8; JSON Lines repairs per line instead. */
 static int repaired_parse(st_ingest_ctx *ctx, st_format f, const char *path, const char *name,
                           const char *data, size_t len)
 {
-    if (f == ST_FORMAT_JSONL || st_utf8_valid(data, len))
-        return parse(ctx, f, path, name, data, len);
-    size_t fixes = 0;
-    char *fixed = st_utf8_repair(data, len, &fixes);
-    if (!fixed)
+    char *fixed = NULL;
+    if (f != ST_FORMAT_JSONL && st_ingest_repair_utf8(ctx, path, data, len, &fixed) != ST_OK)
         return ctx->stop = ST_ENOMEM;
-    st_ingest_diag(ctx, path, 0, ST_OK, "invalid UTF-8: %zu sequence(s) replaced with U+FFFD",
-                   fixes);
-    int rc = parse(ctx, f, path, name, fixed, strlen(fixed));
+    int rc = fixed ? parse(ctx, f, path, name, fixed, strlen(fixed))
+                   : parse(ctx, f, path, name, data, len);
     free(fixed);
     return rc;
 }

@@ -37,14 +37,9 @@ static int page_article(st_ingest_ctx *ctx, const char *link, const st_fetched *
         return ST_OK;
     }
     /* libxml2 stops at the first invalid byte of a document said to be UTF-8. */
-    size_t fixes = 0;
-    int valid = st_utf8_valid(f->body, f->len);
-    char *fixed = valid ? NULL : st_utf8_repair(f->body, f->len, &fixes);
-    if (!valid && !fixed)
+    char *fixed = NULL;
+    if (st_ingest_repair_utf8(ctx, link, f->body, f->len, &fixed) != ST_OK)
         return ST_ENOMEM;
-    if (fixes)
-        st_ingest_diag(ctx, link, 0, ST_OK,
-                       "invalid UTF-8: %zu sequence(s) replaced with U+FFFD", fixes);
     int rc = fixed ? st_html_article(fixed, strlen(fixed), page)
                    : st_html_article(f->body, f->len, page);
     free(fixed);

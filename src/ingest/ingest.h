@@ -56,6 +56,12 @@ int st_ingest_emit(st_ingest_ctx *ctx, st_article *a, const char *path, size_t l
 int st_ingest_bytes(st_ingest_ctx *ctx, const char *path, const char *name, const char *data,
                     size_t len);
 
+/* Valid UTF-8 for a parser: *fixed stays NULL when data[0..len) is valid,
+ * else gets a repaired copy (malloc'd, caller frees) and a warning is
+ * reported at path. ST_OK or ST_ENOMEM. */
+int st_ingest_repair_utf8(st_ingest_ctx *ctx, const char *path, const char *data, size_t len,
+                          char **fixed);
+
 /* Reads `path` ("-" = stdin; file or directory; an http(s) URL is fetched)
  * into the parsers. Returns ST_OK, ctx->stop, or ST_EIO when path itself
  * cannot be opened or fetched. */
