@@ -10,11 +10,13 @@
 #define EVICT_EVERY 128
 #define MAX_LANGS 16
 
-/* The languages of a cluster's articles (hashes). Once a language did not
- * fit (`more`), the set no longer knows whether it speaks one it does not
+/* The languages of a cluster's articles (hashes), with how many articles
+ * each wrote (labels take their terms from the main one). Once a language did
+ * not fit (`more`), the set no longer knows whether it speaks one it does not
  * list: scores then take the better of the two ways of comparing. */
 typedef struct langset {
     uint64_t l[MAX_LANGS];
+    uint32_t cnt[MAX_LANGS];
     uint32_t n;
     uint32_t more;
 } langset;
@@ -183,11 +185,24 @@ static int langset_has(const langset *s, uint64_t lang)
     return 0;
 }
 
-static void langset_add(langset *s, uint64_t lang)
+/* Counts k more articles in lang. */
+static void langset_add(langset *s, uint64_t lang, uint32_t k)
 {
-    if (langset_has(s, lang)) return;
-    if (s->n < MAX_LANGS) s->l[s->n++] = lang;
-    else s->more = 1;
+    for (uint32_t i = 0; i < s->n; i++)
+        if (s->l[i] == lang) { s->cnt[i] += k; return; }
+    if (s->n < MAX_LANGS) {
+        s->l[s->n] = lang;
+        s->cnt[s->n++] = k;
+    } else s->more = 1;
+}
+
+/* The language most articles wrote (the first of equals); 0 when none. */
+static uint64_t langset_main(const langset *s)
+{
+    uint32_t best = 0;
+    for (uint32_t i = 1; i < s->n; i++)
+        if (s->cnt[i] > s->cnt[best]) best = i;
+    return s->n ? s->l[best] : 0;
 }
 
 /* Whether stems can match between clusters of these languages: 1 yes, 0 no,
@@ -204,7 +219,7 @@ static int story_absorb(st_clusterer *c, uint32_t si, const st_fvec *tv, const s
                         double b, uint32_t ndated, size_t narticles)
 {
     story *s = &c->st[si];
-    for (uint32_t i = 0; i < langs->n; i++) langset_add(&s->langs, langs->l[i]);
+    for (uint32_t i = 0; i < langs->n; i++) langset_add(&s->langs, langs->l[i], langs->cnt[i]);
     int rc = st_fvec_add(&s->tv, tv, 1.0f);
     if (rc == ST_OK) rc = st_fvec_add(&s->xv, xv, 1.0f);
     if (rc != ST_OK) return rc;
@@ -349,11 +364,11 @@ static int event_absorb(st_clusterer *c, uint32_t ei, const st_artfeat *f)
         span_add(&e->first, &e->last, &e->ndated, f->days, f->days, 1);
         e->sum_days += f->days;
     }
-    langset_add(&e->langs, f->lang);
+    langset_add(&e->langs, f->lang, 1);
     e->n++;
     e->last_seq = c->seq;
     c->live_articles++;
-    langset one = {{f->lang}, 1, 0};
+    langset one = {{f->lang}, {1}, 1, 0};
     return story_absorb(c, e->story, &f->tv, &f->xv, &one, f->keys, f->nkeys, f->days, f->days,
                         f->days != ST_NO_DATE, 1);
 }
@@ -442,10 +457,11 @@ static int idle(const st_clusterer *c, double last, uint32_t ndated, uint64_t la
 }
 
 /* What a leaving event or story will show: its label and lists, frozen. */
-static char *freeze(const st_clusterer *c, const st_fvec *names, const st_fvec *terms)
+static char *freeze(const st_clusterer *c, const st_fvec *names, const st_fvec *terms,
+                    const langset *langs)
 {
     st_cluster_info info;
-    st_label_fill(&c->vocab, names, terms, &info);
+    st_label_fill(&c->vocab, names, terms, langset_main(langs), &info);
     return st_label_pack(&info);
 }
 
@@ -459,7 +475,7 @@ static void evict(st_clusterer *c)
             c->live_ev[k++] = i;
             continue;
         }
-        e->shown = freeze(c, &e->nv, &e->tv);
+        e->shown = freeze(c, &e->nv, &e->tv, &e->langs);
         for (uint32_t q = 0; q < e->nkeys; q++) st_postings_remove(&c->ev_index, e->keys[q], i);
         event_drop(e);
         e->live = 0;
@@ -475,7 +491,7 @@ static void evict(st_clusterer *c)
             c->live_st[k++] = i;
             continue;
         }
-        s->shown = freeze(c, &s->xv, &s->tv);
+        s->shown = freeze(c, &s->xv, &s->tv, &s->langs);
         story_unindex(c, i);
         story_drop(s);
     }
@@ -495,7 +511,7 @@ static int open_event_and_story(st_clusterer *c, const st_artfeat *f, st_assignm
                                 uint32_t *ei)
 {
     double ss = 0;
-    langset one = {{f->lang}, 1, 0};
+    langset one = {{f->lang}, {1}, 1, 0};
     int si = best_story(c, &f->tv, &f->xv, &one, f->keys, f->nkeys, f->days, f->days,
                         f->days != ST_NO_DATE, -1, &ss);
     if (si == -2) return ST_ENOMEM;
@@ -654,7 +670,7 @@ int st_clusterer_event_info(const st_clusterer *c, size_t i, st_cluster_info *ou
     out->first_days = e->ndated ? e->first : ST_NO_DATE;
     out->last_days = e->ndated ? e->last : ST_NO_DATE;
     out->live = e->live;
-    if (e->live) st_label_fill(&c->vocab, &e->nv, &e->tv, out);
+    if (e->live) st_label_fill(&c->vocab, &e->nv, &e->tv, langset_main(&e->langs), out);
     else if (e->shown) st_label_unpack(e->shown, out);
     return ST_OK;
 }
@@ -670,7 +686,7 @@ int st_clusterer_story_info(const st_clusterer *c, size_t i, st_cluster_info *ou
     out->first_days = s->ndated ? s->first : ST_NO_DATE;
     out->last_days = s->ndated ? s->last : ST_NO_DATE;
     out->live = s->live;
-    if (s->live) st_label_fill(&c->vocab, &s->xv, &s->tv, out);
+    if (s->live) st_label_fill(&c->vocab, &s->xv, &s->tv, langset_main(&s->langs), out);
     else if (s->shown) st_label_unpack(s->shown, out);
     return ST_OK;
 }

@@ -24,10 +24,14 @@ typedef struct st_artfeat {
 } st_artfeat;
 
 /* Document frequencies and display strings of every key seen. */
+#define ST_VOCAB_LANGS 24
+
 typedef struct st_vocab {
-    st_hmap df;    /* key -> number of articles holding it */
+    st_hmap df;    /* key -> number of articles holding it, and its languages (features.c) */
     st_hmap str;   /* key -> offset + 1 into arena */
     st_buf arena;  /* NUL-separated display strings: stems, concept names, names as written */
+    uint64_t langs[ST_VOCAB_LANGS]; /* the first languages seen: they have a df bit */
+    unsigned nlangs;
     st_surface surf; /* term key -> most frequent folded word (labels) */
     uint64_t ndocs;
     /* The current article's keys with their document frequencies, sorted
@@ -39,14 +43,17 @@ typedef struct st_vocab {
 void st_vocab_free(st_vocab *v);
 /* The stored string of a key: a stem, a concept's name, a name as first written. */
 const char *st_vocab_str(const st_vocab *v, uint64_t key);
+/* 1 when an article in language lang (a hash) held key; 0 when none did or
+ * lang is not among the first ST_VOCAB_LANGS languages seen. */
+int st_vocab_has_lang(const st_vocab *v, uint64_t key, uint64_t lang);
 /* For labels: the most frequent word of a term key, else st_vocab_str. */
 const char *st_vocab_label(const st_vocab *v, uint64_t key);
 
 /* Fills out->label ("Name, Name, Name — term, term"), out->terms and
  * out->entities from the strongest keys of a names vector and a terms vector
- * (label.c). */
+ * (label.c); terms of language `lang` (a hash; 0: any) come first. */
 void st_label_fill(const st_vocab *v, const st_fvec *names, const st_fvec *terms,
-                   st_cluster_info *out);
+                   uint64_t lang, st_cluster_info *out);
 /* Label and lists of in as one malloc'd block (NULL when out of memory), for
  * events and stories that leave the index; st_label_unpack copies them back. */
 char *st_label_pack(const st_cluster_info *in);

@@ -43,6 +43,29 @@ const char *st_vocab_str(const st_vocab *v, uint64_t key)
     return o ? v->arena.s + (*o - 1) : NULL;
 }
 
+/* The df map's values hold a count in the low bits and, above it, one bit
+ * per language (v->langs) that wrote the key: labels read the languages of a
+ * key at no cost to the counting. */
+#define DF_COUNT_MASK ((UINT64_C(1) << 40) - 1)
+
+int st_vocab_has_lang(const st_vocab *v, uint64_t key, uint64_t lang)
+{
+    const uint64_t *d = st_hmap_get(&v->df, key);
+    for (unsigned i = 0; d && i < v->nlangs; i++)
+        if (v->langs[i] == lang) return (*d >> (40 + i)) & 1;
+    return 0;
+}
+
+/* The df bit of lang; 0 once ST_VOCAB_LANGS languages have one. */
+static uint64_t lang_bit(st_vocab *v, uint64_t lang)
+{
+    for (unsigned i = 0; i < v->nlangs; i++)
+        if (v->langs[i] == lang) return UINT64_C(1) << (40 + i);
+    if (v->nlangs == ST_VOCAB_LANGS) return 0;
+    v->langs[v->nlangs++] = lang;
+    return UINT64_C(1) << (40 + v->nlangs - 1);
+}
+
 static int vocab_name(st_vocab *v, uint64_t key, const char *s, size_t n)
 {
     if (st_hmap_get(&v->str, key)) return ST_OK;
@@ -143,8 +166,9 @@ static int on_hit(const st_concept_hit *h, void *ud)
 /* Counts each key of the article once (pr->shown holds them all, sorted by
  * key, first shown first); a key seen for the first time keeps its string.
  * v->kdf gets the keys and their counts. */
-static int count_df(st_vocab *v, const st_clprep *pr)
+static int count_df(st_vocab *v, const st_clprep *pr, uint64_t lang)
 {
+    uint64_t bit = lang_bit(v, lang);
     v->nkdf = 0;
     for (size_t i = 0; i < pr->nshown; i++) {
         const st_shown *k = &pr->shown[i];
@@ -152,9 +176,10 @@ static int count_df(st_vocab *v, const st_clprep *pr)
         uint64_t *d = st_hmap_put(&v->df, k->key, 0, NULL);
         if (!d) return ST_ENOMEM;
         if ((*d)++ == 0 && vocab_name(v, k->key, k->s, k->n) != ST_OK) return ST_ENOMEM;
+        *d |= bit;
         if (st_grow(&v->kdf, &v->capkdf, v->nkdf + 1, sizeof *v->kdf, 64) != ST_OK)
             return ST_ENOMEM;
-        v->kdf[v->nkdf++] = (struct st_keydf){k->key, *d};
+        v->kdf[v->nkdf++] = (struct st_keydf){k->key, *d & DF_COUNT_MASK};
     }
     v->ndocs++;
     return ST_OK;
@@ -293,7 +318,7 @@ int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p, st_
     f->days = published ? st_date_days(published) : ST_NO_DATE;
     if (f->days < -1e8) f->days = ST_NO_DATE;
     f->lang = st_hash64(doc->lang, strlen(doc->lang));
-    int rc = count_df(v, pr);
+    int rc = count_df(v, pr, f->lang);
     /* f borrows the vectors; weights are applied in place */
     f->tv = pr->tv;
     f->nv = pr->nv;

@@ -65,7 +65,23 @@ static int put(char *out, size_t cap, size_t *len, const char *sep, const char *
 typedef struct top_keys {
     uint64_t names[NAME_POOL], terms[TERM_POOL];
     uint32_t nnames, nterms;
+    uint32_t nmain; /* terms[0..nmain) are of the cluster's main language */
 } top_keys;
+
+/* Puts the terms of language lang first, each part in its order. A story
+ * told mostly in English with one Russian report reads best in English; by
+ * weight alone the rare language's terms would win, as they are rare. */
+static void main_first(const st_vocab *v, top_keys *t, uint64_t lang)
+{
+    uint64_t rest[TERM_POOL];
+    uint32_t nrest = 0;
+    t->nmain = 0;
+    for (uint32_t i = 0; i < t->nterms; i++) {
+        if (!lang || st_vocab_has_lang(v, t->terms[i], lang)) t->terms[t->nmain++] = t->terms[i];
+        else rest[nrest++] = t->terms[i];
+    }
+    memcpy(t->terms + t->nmain, rest, nrest * sizeof *rest);
+}
 
 static void label_build(const st_vocab *v, const top_keys *t, char *out, size_t cap)
 {
@@ -81,6 +97,7 @@ static void label_build(const st_vocab *v, const top_keys *t, char *out, size_t 
         nnames++;
     }
     for (uint32_t i = 0; i < t->nterms && i < TERM_CANDIDATES && nterms < LABEL_TERMS; i++) {
+        if (i == t->nmain && nterms) break; /* one language in the label when it can */
         /* A stem no word was learnt for ("offici") reads as a typo: show
          * fewer terms rather than that. */
         const char *s = st_surface_get(&v->surf, t->terms[i]);
@@ -123,11 +140,12 @@ static void lists_build(const st_vocab *v, const top_keys *t, st_cluster_info *o
 }
 
 void st_label_fill(const st_vocab *v, const st_fvec *names, const st_fvec *terms,
-                   st_cluster_info *out)
+                   uint64_t lang, st_cluster_info *out)
 {
     top_keys t;
     t.nnames = st_fvec_top(names, NAME_POOL, t.names);
     t.nterms = st_fvec_top(terms, TERM_POOL, t.terms);
+    main_first(v, &t, lang);
     label_build(v, &t, out->label, sizeof out->label);
     lists_build(v, &t, out);
 }
