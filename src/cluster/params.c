@@ -5,8 +5,8 @@
 
 void st_cluster_params_default(st_cluster_params *p)
 {
-    p->w_terms = 0.45;
-    p->w_names = 0.40;
+    p->w_terms = 0.60;
+    p->w_names = 0.25;
     p->w_title = 0.15;
     p->event_threshold = 0.30;
     p->crosslingual_scale = 1.0;
