@@ -15,7 +15,11 @@ typedef struct ingest_run {
     st_pipeline *p;
     st_db *db;
     st_ingest_opts io;
+    /* --every: one per argument, so that an unchanged URL is not read again;
+     * freed by finish */
+    st_validators *validators;
     size_t input_errors; /* parse problems reported by the readers */
+    size_t unchanged;    /* --every: inputs whose server answered 304 */
     size_t seen;
     int fatal;           /* an internal failure: stop */
     int progress;        /* stderr is a terminal */
@@ -100,27 +104,47 @@ static int on_article(st_article *a, void *ud)
 
 /* What has been done so far: the counts of a summary line. */
 typedef struct tally {
-    size_t stored, duplicates, near_dups, errors;
+    size_t stored, duplicates, near_dups, errors, unchanged;
 } tally;
 
 static tally tally_now(const ingest_run *r)
 {
     const st_ingest_stats *s = st_pipeline_stats(r->p);
-    return (tally){s->stored, s->duplicates, s->near_dups, r->input_errors};
+    return (tally){s->stored, s->duplicates, s->near_dups, r->input_errors, r->unchanged};
 }
 
-/* The summary line of what was done since `from`, after `lead`. */
+/* The summary line of what was done since `from`, after `lead`; unchanged
+ * inputs only when there were any (only a poller has them). */
 static void print_tally(const char *lead, tally now, tally from)
 {
-    printf("%singested %zu, duplicates %zu, near-duplicates %zu, errors %zu\n", lead,
+    printf("%singested %zu, duplicates %zu, near-duplicates %zu, errors %zu", lead,
            now.stored - from.stored, now.duplicates - from.duplicates,
            now.near_dups - from.near_dups, now.errors - from.errors);
+    if (now.unchanged > from.unchanged)
+        printf(", unchanged %zu", now.unchanged - from.unchanged);
+    putchar('\n');
     fflush(stdout);
 }
 
-static void read_input(const char *path, ingest_run *r)
+/* After an input read with validators: an unchanged one is counted; a new
+ * answer's validators stay pending only when all it gave was stored without
+ * a problem, which is known once its articles are drained (an earlier
+ * input's late rejection counts here too: that costs a full fetch only). */
+static void settle_validators(st_validators *v, size_t errors_before, ingest_run *r)
+{
+    r->unchanged += v->unchanged;
+    if (!v->pending)
+        return;
+    if (st_pipeline_drain(r->p) != ST_OK)
+        r->fatal = 1;
+    if (r->fatal || r->input_errors != errors_before)
+        st_validators_reject(v);
+}
+
+static void read_input(const char *path, st_validators *v, ingest_run *r)
 {
     size_t before = r->input_errors;
+    r->io.validators = v;
     int rc = st_ingest_path(path, &r->io, on_article, r, NULL);
     if (rc == ST_EIO && r->input_errors == before) {
         if (st_pipeline_drain(r->p) != ST_OK)
@@ -128,6 +152,16 @@ static void read_input(const char *path, ingest_run *r)
         fprintf(stderr, "%s: cannot read\n", path);
         r->input_errors++;
     }
+    if (v)
+        settle_validators(v, before, r);
+}
+
+/* The round is committed: what the inputs' pending validators describe is
+ * stored, so the next round may send them. */
+static void accept_validators(const cli_opts *o, ingest_run *r)
+{
+    for (int i = 0; r->validators && i < o->nargs; i++)
+        st_validators_accept(&r->validators[i]);
 }
 
 /* Reads every input once, then commits. A stop request (--every) ends the
@@ -137,10 +171,12 @@ static void read_inputs(const cli_opts *o, ingest_run *r)
     r->seen = 0;
     r->started = now_s();
     for (int i = 0; i < o->nargs && !r->fatal && !cli_stop; i++)
-        read_input(o->args[i], r);
+        read_input(o->args[i], r->validators ? &r->validators[i] : NULL, r);
     draw_progress(r, 1);
     if (st_pipeline_flush(r->p) != ST_OK)
         r->fatal = 1;
+    else
+        accept_validators(o, r);
 }
 
 /* Waits `seconds`, less when SIGINT or SIGTERM comes: the sleep ends at once
@@ -227,11 +263,14 @@ static int ingest_config(const cli_opts *o, st_config *cfg, st_ingest_opts *io)
 
 /* The totals line, then the exit code: input errors are a reason for 2 only
  * in a single pass; a poller reported each round's as they came. */
-static int finish(ingest_run *r, st_db *db, int polled)
+static int finish(const cli_opts *o, ingest_run *r, st_db *db, int polled)
 {
     print_tally("", tally_now(r), (tally){0});
     st_pipeline_free(r->p);
     st_db_close(db);
+    for (int i = 0; r->validators && i < o->nargs; i++)
+        st_validators_clear(&r->validators[i]);
+    free(r->validators);
     if (r->fatal)
         return CLI_INTERNAL;
     return r->input_errors && !polled ? CLI_USAGE : CLI_OK;
@@ -264,11 +303,15 @@ static int run_ingest(cli_opts *o)
         st_db_close(db);
         return CLI_INTERNAL;
     }
-    if (every)
+    if (every && !(r.validators = calloc((size_t)o->nargs, sizeof *r.validators))) {
+        fprintf(stderr, "storytrack: out of memory\n");
+        r.fatal = 1;
+    } else if (every) {
         poll_inputs(o, every, &r);
-    else
+    } else {
         read_inputs(o, &r);
-    return finish(&r, db, every != 0);
+    }
+    return finish(o, &r, db, every != 0);
 }
 
 const cli_cmd cli_cmd_ingest = {

@@ -103,6 +103,36 @@ typedef int (*st_article_fn)(st_article *a, void *ud);
  * severity is ST_EINPUT for a skipped record, ST_OK for a warning (kept). */
 typedef void (*st_diag_fn)(const char *where, int severity, const char *msg, void *ud);
 
+/* What a polled http(s) input (ingest --every) answered when it was last
+ * read in full, so that the next read is a conditional GET: the validators
+ * are sent back as If-None-Match and If-Modified-Since, and a 304 Not
+ * Modified means nothing new. One per polled path, owned by the caller:
+ * zeroed to start, given to each st_ingest_path of that path through
+ * st_ingest_opts.validators, emptied with st_validators_clear at the end.
+ * Every string is malloc'd and owned by the record; NULL when none. */
+typedef struct st_validators {
+    char *etag;          /* sent as If-None-Match */
+    char *last_modified; /* sent as If-Modified-Since */
+    /* Set by each read of the path: */
+    int unchanged; /* the server answered 304: nothing was read */
+    /* The answer was read with no problem and either it or the last one had
+     * a validator: the answer's (either may be NULL) wait in new_* until the
+     * caller has stored what was read (st_validators_accept) or could not
+     * (st_validators_reject). A read with a problem leaves nothing pending,
+     * so that the next one fetches in full again. */
+    int pending;
+    char *new_etag, *new_last_modified;
+} st_validators;
+
+/* Call once everything the read gave is stored: the pending validators, if
+ * any, replace etag and last_modified. */
+void st_validators_accept(st_validators *v);
+/* Forgets what the last read left (pending validators, unchanged): what it
+ * gave was not stored. The accepted validators stay. Accepts NULL. */
+void st_validators_reject(st_validators *v);
+/* Frees every string of v and zeroes it. Accepts NULL. */
+void st_validators_clear(st_validators *v);
+
 typedef struct st_ingest_opts {
     st_format format;         /* ST_FORMAT_AUTO to detect */
     size_t max_article_bytes; /* 0 = ST_MAX_ARTICLE_BYTES */
@@ -116,6 +146,10 @@ typedef struct st_ingest_opts {
      * so its page is not fetched again (a polled feed repeats its items).
      * May be NULL. Gets ud. */
     int (*is_stored)(const char *url, void *ud);
+    /* The path's validators when it is an http(s) URL polled again and
+     * again; NULL: fetched in full each time. Borrowed: read and updated by
+     * st_ingest_path on the calling thread; never used for --follow pages. */
+    st_validators *validators;
 } st_ingest_opts;
 
 /* Reads a file, a directory (recursively, sorted by name), "-" (stdin) or an

@@ -2,8 +2,10 @@
  * libmicrohttpd server inside the test on a free loopback port: a feed whose
  * items link to pages on the same server (one of them 404), plain pages,
  * redirects, JSON Lines plain and gzip-encoded, oversized and failing answers,
- * a feed that grows after its first answer and a page held until the test
- * lets it go; then the CLI end to end, ingest --every in a child process. */
+ * a feed that grows after its first answer, feeds with validators (ETag,
+ * Last-Modified) that answer 304 when sent them back, and a page held until
+ * the test lets it go; then the CLI end to end, ingest --every in a child
+ * process. */
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <microhttpd.h>
@@ -39,6 +41,10 @@ typedef struct route {
     int chunked;          /* BIG_LEN bytes without Content-Length */
     char *body;           /* NULL: "" (malloc'd at start) */
     size_t len;
+    /* Validators: sent with the answer, and a request that sends one back
+     * (If-None-Match, If-Modified-Since; same text) gets 304 Not Modified. */
+    const char *etag, *last_modified;
+    const char *then; /* after the first hit, answers as this route */
 } route;
 
 static struct MHD_Daemon *mhd;
@@ -75,6 +81,9 @@ static const char JSONL[] =
     "{\"id\": \"wire-1\", \"title\": \"Talks resume\", \"maintext\": \"Negotiators met again "
     "in Doha on Monday.\", \"language\": \"en\"}\n"
     "{\"title\": \"Quake\", \"maintext\": \"A strong earthquake shook the coast.\"}\n";
+static const char BAD_JSONL[] =
+    "{\"id\": \"kept-1\", \"title\": \"Lock gates fixed\", \"maintext\": \"The canal lock "
+    "gates work again after a week of repairs.\"}\n{\"title\": \"broken\n";
 static const char NOTES[] = "Harbour notes\n\nThe tide tables for March are out.\n";
 static const char SLOW[] =
     "Late ferry\n\nThe last ferry of the evening left forty minutes late because of fog.\n";
@@ -93,29 +102,47 @@ static const char *const GROW_ITEMS[][3] = {
 #define GROW_FROM "/grow.xml"
 #define GROW_TO "/grown.xml"
 #define HELD "/slow.txt"
+/* Feeds of the first two GROW_ITEMS with validators; ETAG_FROM answers as
+ * ETAG_TO (a third item, another ETag) after its first hit. */
+#define ETAG_FEED "/etag.xml"
+#define DATED_FEED "/dated.xml"
+#define ETAG_FROM "/etag-grow.xml"
+#define ETAG_TO "/etag-grown.xml"
+#define DATED "Tue, 05 Mar 2024 10:00:00 GMT"
 
 /* Each route; bodies that need the port or compression are made at start. */
 static route routes[] = {
-    {"/feed.xml", 200, "application/rss+xml", NULL, 0, 0, NULL, 0},
-    {"/news/ferry.html", 200, "text/html; charset=utf-8", NULL, 0, 0, NULL, 0},
-    {"/news/short.html", 200, "text/html", NULL, 0, 0, NULL, 0},
-    {"/plain.html", 200, "text/html; charset=utf-8", NULL, 0, 0, NULL, 0},
-    {"/canon", 200, "text/html", NULL, 0, 0, NULL, 0},
-    {"/moved/target.html", 200, "text/html", NULL, 0, 0, NULL, 0},
-    {"/redirect", 302, NULL, "/moved/target.html", 0, 0, NULL, 0},
-    {"/loop", 302, NULL, "/loop", 0, 0, NULL, 0},
-    {"/to-file", 302, NULL, "file:///etc/hostname", 0, 0, NULL, 0},
-    {"/items.jsonl", 200, "application/x-ndjson", NULL, 0, 0, NULL, 0},
-    {"/enc/items.jsonl", 200, "application/x-ndjson", NULL, 1, 0, NULL, 0},
-    {"/archive/items.jsonl.gz", 200, "application/gzip", NULL, 0, 0, NULL, 0},
-    {"/notes.txt", 200, "text/plain", NULL, 0, 0, NULL, 0},
-    {"/big.txt", 200, "text/plain", NULL, 0, 0, NULL, 0},
-    {"/big-chunked.txt", 200, "text/plain", NULL, 0, 1, NULL, 0},
-    {"/bomb.txt", 200, "text/plain", NULL, 1, 0, NULL, 0},
-    {"/error", 500, "text/plain", NULL, 0, 0, NULL, 0},
-    {GROW_FROM, 200, "application/rss+xml", NULL, 0, 0, NULL, 0},
-    {GROW_TO, 200, "application/rss+xml", NULL, 0, 0, NULL, 0},
-    {HELD, 200, "text/plain", NULL, 0, 0, NULL, 0},
+    {.path = "/feed.xml", .status = 200, .type = "application/rss+xml"},
+    {.path = "/news/ferry.html", .status = 200, .type = "text/html; charset=utf-8"},
+    {.path = "/news/short.html", .status = 200, .type = "text/html"},
+    {.path = "/plain.html", .status = 200, .type = "text/html; charset=utf-8"},
+    {.path = "/canon", .status = 200, .type = "text/html"},
+    {.path = "/moved/target.html", .status = 200, .type = "text/html"},
+    {.path = "/redirect", .status = 302, .location = "/moved/target.html"},
+    {.path = "/loop", .status = 302, .location = "/loop"},
+    {.path = "/to-file", .status = 302, .location = "file:///etc/hostname"},
+    {.path = "/items.jsonl", .status = 200, .type = "application/x-ndjson"},
+    {.path = "/enc/items.jsonl", .status = 200, .type = "application/x-ndjson", .gzipped = 1},
+    {.path = "/archive/items.jsonl.gz", .status = 200, .type = "application/gzip"},
+    {.path = "/notes.txt", .status = 200, .type = "text/plain"},
+    {.path = "/big.txt", .status = 200, .type = "text/plain"},
+    {.path = "/big-chunked.txt", .status = 200, .type = "text/plain", .chunked = 1},
+    {.path = "/bomb.txt", .status = 200, .type = "text/plain", .gzipped = 1},
+    {.path = "/error", .status = 500, .type = "text/plain"},
+    {.path = GROW_FROM, .status = 200, .type = "application/rss+xml", .then = GROW_TO},
+    {.path = GROW_TO, .status = 200, .type = "application/rss+xml"},
+    {.path = HELD, .status = 200, .type = "text/plain"},
+    {.path = ETAG_FEED, .status = 200, .type = "application/rss+xml", .etag = "\"e1\""},
+    {.path = DATED_FEED, .status = 200, .type = "application/rss+xml", .last_modified = DATED},
+    {.path = ETAG_FROM, .status = 200, .type = "application/rss+xml", .etag = "\"v1\"",
+     .then = ETAG_TO},
+    {.path = ETAG_TO, .status = 200, .type = "application/rss+xml", .etag = "\"v2\""},
+    /* a JSON Lines file with a bad line: the error comes back each round */
+    {.path = "/etag-bad.jsonl", .status = 200, .type = "application/x-ndjson", .etag = "\"b\""},
+    /* a redirect's own validator is not the page's */
+    {.path = "/etag-redirect", .status = 302, .location = "/plain.html", .etag = "\"r\""},
+    /* a server bug: Not Modified, though nothing was asked */
+    {.path = "/stale.xml", .status = 304},
 };
 #define NROUTES (sizeof routes / sizeof routes[0])
 static atomic_int hits[NROUTES];
@@ -213,6 +240,11 @@ static void make_bodies(void)
     set_grow_feed(GROW_FROM, 2);
     set_grow_feed(GROW_TO, 3);
     set_body(HELD, SLOW, strlen(SLOW));
+    set_grow_feed(ETAG_FEED, 2);
+    set_grow_feed(DATED_FEED, 2);
+    set_grow_feed(ETAG_FROM, 2);
+    set_grow_feed(ETAG_TO, 3);
+    set_body("/etag-bad.jsonl", BAD_JSONL, strlen(BAD_JSONL));
 }
 
 static ssize_t chunk_reader(void *cls, uint64_t pos, char *buf, size_t max)
@@ -233,6 +265,27 @@ static void note_request(struct MHD_Connection *c)
     atomic_fetch_add(&hits_total, 1);
 }
 
+/* Whether the request sent back one of the route's validators. */
+static int not_modified(struct MHD_Connection *c, const route *r)
+{
+    const char *etag = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
+    const char *since = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-Modified-Since");
+    return (r->etag && etag && !strcmp(etag, r->etag)) ||
+           (r->last_modified && since && !strcmp(since, r->last_modified));
+}
+
+/* The ETag with blanks around it and Last-Modified in lower case: the
+ * client trims values and ignores the case of names. */
+static void add_validators(struct MHD_Response *resp, const route *r)
+{
+    char etag[64];
+    snprintf(etag, sizeof etag, "  %s\t", r->etag ? r->etag : "");
+    if (r->etag)
+        MHD_add_response_header(resp, "ETag", etag);
+    if (r->last_modified)
+        MHD_add_response_header(resp, "last-modified", r->last_modified);
+}
+
 static struct MHD_Response *make_response(struct MHD_Connection *c, const route *r, int *status)
 {
     const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Encoding");
@@ -245,8 +298,12 @@ static struct MHD_Response *make_response(struct MHD_Connection *c, const route 
         return MHD_create_response_from_buffer(9, (void *)"not found", MHD_RESPMEM_PERSISTENT);
     if (r->chunked)
         return MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 512, chunk_reader, NULL, NULL);
+    int unchanged = not_modified(c, r);
+    if (unchanged)
+        *status = MHD_HTTP_NOT_MODIFIED;
     struct MHD_Response *resp = MHD_create_response_from_buffer(
-        r->len, r->body ? r->body : (void *)"", MHD_RESPMEM_PERSISTENT);
+        unchanged ? 0 : r->len, r->body ? r->body : (void *)"", MHD_RESPMEM_PERSISTENT);
+    add_validators(resp, r);
     if (r->type)
         MHD_add_response_header(resp, "Content-Type", r->type);
     if (r->location)
@@ -265,8 +322,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     int nth = r ? atomic_fetch_add(&hits[r - routes], 1) + 1 : 0;
     for (int i = 0; !strcmp(url, HELD) && i < 1000 && !atomic_load(&released); i++)
         usleep(10000);
-    if (!strcmp(url, GROW_FROM) && nth > 1)
-        r = find_route(GROW_TO);
+    if (r && r->then && nth > 1)
+        r = find_route(r->then);
     int status = 0;
     struct MHD_Response *resp = make_response(c, r, &status);
     enum MHD_Result res = MHD_queue_response(c, (unsigned)status, resp);
@@ -414,10 +471,44 @@ static void t_fetch_errors(void)
     CHECK_INT(route_hits("/to-file"), before + 1);
     expect_fail("http://127.0.0.1:1/x", 1 << 20, ST_EINPUT, "127.0.0.1");
     expect_fail("http://", 1 << 20, ST_EINPUT, "bad/illegal format");
+    expect_fail("/stale.xml", 1 << 20, ST_EINPUT,
+                "HTTP 304 Not Modified to a request that sent no validator");
     /* Exactly at the cap is not over it. */
     st_fetched f;
     CHECK_INT(st_fetch(url_of("/big.txt"), BIG_LEN, 20, &f, NULL, 0), ST_OK);
     CHECK_INT(f.len, BIG_LEN);
+    st_fetched_free(&f);
+}
+
+/* The validators of an answer, trimmed, whatever the case of their names;
+ * sent back, they make the server answer 304, which is no failure. */
+static void t_fetch_validators(void)
+{
+    st_fetched f;
+    char err[256] = "";
+    CHECK_INT(st_fetch(url_of(ETAG_FEED), 1 << 20, 20, &f, err, sizeof err), ST_OK);
+    CHECK_STR(f.etag, "\"e1\"");
+    CHECK(f.last_modified == NULL);
+    st_fetched_free(&f);
+    CHECK_INT(st_fetch(url_of(DATED_FEED), 1 << 20, 20, &f, err, sizeof err), ST_OK);
+    CHECK_STR(f.last_modified, DATED);
+    CHECK(f.etag == NULL);
+    st_fetched_free(&f);
+    CHECK_INT(st_fetch(url_of("/etag-redirect"), 1 << 20, 20, &f, err, sizeof err), ST_OK);
+    CHECK(f.etag == NULL && f.body && strstr(f.body, "Brücke"));
+    st_fetched_free(&f);
+    st_fetch_cond cond = {"\"e1\"", NULL};
+    CHECK_INT(st_fetch_conditional(url_of(ETAG_FEED), &cond, 1 << 20, 20, &f, err, sizeof err),
+              ST_FETCH_NOT_MODIFIED);
+    CHECK(f.body == NULL && f.url == NULL && f.etag == NULL);
+    cond = (st_fetch_cond){NULL, DATED};
+    CHECK_INT(st_fetch_conditional(url_of(DATED_FEED), &cond, 1 << 20, 20, &f, err, sizeof err),
+              ST_FETCH_NOT_MODIFIED);
+    cond = (st_fetch_cond){"\"old\"", NULL}; /* another version: the whole answer */
+    CHECK_INT(st_fetch_conditional(url_of(ETAG_FEED), &cond, 1 << 20, 20, &f, err, sizeof err),
+              ST_OK);
+    CHECK_CONTAINS(f.body, "Pier repairs begin");
+    CHECK_STR(f.etag, "\"e1\"");
     st_fetched_free(&f);
 }
 
@@ -692,6 +783,29 @@ static void t_cli_errors(void)
     free(out);
 }
 
+/* A one-shot ingest has no validators to send: a feed that has some is read
+ * in full each time, and a 304 to it is the server's bug, an input error. */
+static void t_cli_one_shot_304(void)
+{
+    char dir[256], db[512], want[300], *out = NULL, *err = NULL;
+    th_tmpdir("fetch-cli-304", dir);
+    th_db(dir, "once", db);
+    for (int run = 0; run < 2; run++) {
+        CHECK_INT(cli(db, url_of(ETAG_FEED), &out, NULL), 0);
+        CHECK_STR(out, run ? "ingested 0, duplicates 2, near-duplicates 0, errors 0\n"
+                           : "ingested 2, duplicates 0, near-duplicates 0, errors 0\n");
+        free(out);
+    }
+    CHECK_INT(cli(db, url_of("/stale.xml"), &out, &err), 2);
+    CHECK_STR(out, "ingested 0, duplicates 0, near-duplicates 0, errors 1\n");
+    snprintf(want, sizeof want,
+             "%s: cannot fetch: HTTP 304 Not Modified to a request that sent no validator\n",
+             url_of("/stale.xml"));
+    CHECK_CONTAINS(err, want);
+    free(out);
+    free(err);
+}
+
 /* ------------------------------------------------------------ ingest --every */
 
 /* A `storytrack ingest --every` child, its stdout and stderr in files. */
@@ -755,6 +869,11 @@ static int stop_poller(poller *p, int sig, double timeout)
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+static int ends_with(const char *s, const char *tail)
+{
+    return s && strlen(s) >= strlen(tail) && !strcmp(s + strlen(s) - strlen(tail), tail);
+}
+
 static size_t count_lines(const char *s, const char *prefix)
 {
     size_t n = 0;
@@ -798,7 +917,7 @@ static void t_cli_every_rounds(void)
     CHECK_CONTAINS(out, "round 2: ingested 0, duplicates 4, near-duplicates 0, errors 1\n");
     snprintf(want, sizeof want, "\ningested 4, duplicates %zu, near-duplicates 0, errors %zu\n",
              4 * (rounds - 1), rounds);
-    CHECK(out && strlen(out) > strlen(want) && !strcmp(out + strlen(out) - strlen(want), want));
+    CHECK(ends_with(out, want));
     snprintf(want, sizeof want, "%s: cannot fetch: HTTP 404", url_of("/nowhere.xml"));
     CHECK_INT(count_lines(err, want), rounds);
     CHECK_CONTAINS(err, "storytrack ingest: SIGTERM, stopping\n");
@@ -807,24 +926,101 @@ static void t_cli_every_rounds(void)
     check_stored(db, 4, "ferry-1");
 }
 
+/* Polls the paths every second into a fresh store (its name in db) until
+ * the poller's stdout holds `until`, then stops it with SIGTERM, which it
+ * must obey with exit status 0. Returns its stdout, and its stderr in *err
+ * (caller frees both; NULL when it did not start). */
+static char *poll_until(const char *tag, const char *const *paths, size_t n, const char *until,
+                        char db[512], char **err)
+{
+    char dir[256];
+    th_tmpdir(tag, dir);
+    th_db(dir, "poll", db);
+    poller p;
+    *err = NULL;
+    if (!start_poller(&p, dir, db, "1", paths, n))
+        return NULL;
+    CHECK(wait_output(&p, until, 30));
+    CHECK_INT(stop_poller(&p, SIGTERM, 30), 0);
+    *err = th_read_file(p.err, NULL);
+    return th_read_file(p.out, NULL);
+}
+
 /* An item that appears after the first round is new in the second. */
 static void t_cli_every_new_item(void)
 {
-    char dir[256], db[512];
-    th_tmpdir("fetch-every-new", dir);
-    th_db(dir, "grow", db);
+    char db[512], *err;
     const char *path = GROW_FROM;
-    poller p;
-    if (!start_poller(&p, dir, db, "1", &path, 1))
-        return;
-    CHECK(wait_output(&p, "round 2: ", 30));
-    CHECK_INT(stop_poller(&p, SIGTERM, 30), 0);
+    char *out = poll_until("fetch-every-new", &path, 1, "round 2: ", db, &err);
     CHECK(route_hits(GROW_FROM) >= 2);
-    char *out = th_read_file(p.out, NULL);
     CHECK_CONTAINS(out, "round 1: ingested 2, duplicates 0, near-duplicates 0, errors 0\n");
     CHECK_CONTAINS(out, "round 2: ingested 1, duplicates 2, near-duplicates 0, errors 0\n");
     free(out);
+    free(err);
     check_stored(db, 3, "market-1");
+}
+
+/* A feed with a validator: the first round reads it, each next one sends the
+ * validator back, gets 304 and reads nothing: unchanged, without an error,
+ * and nothing stored again. */
+static void check_unchanged(const char *path)
+{
+    char db[512], want[200], *err;
+    int before = route_hits(path);
+    char *out = poll_until("fetch-every-304", &path, 1, "round 3: ", db, &err);
+    CHECK_CONTAINS(out, "round 1: ingested 2, duplicates 0, near-duplicates 0, errors 0\n");
+    CHECK_CONTAINS(out, "round 2: ingested 0, duplicates 0, near-duplicates 0, errors 0, "
+                        "unchanged 1\n");
+    CHECK_CONTAINS(out, "round 3: ingested 0, duplicates 0, near-duplicates 0, errors 0, "
+                        "unchanged 1\n");
+    size_t rounds = count_lines(out, "round ");
+    snprintf(want, sizeof want,
+             "\ningested 2, duplicates 0, near-duplicates 0, errors 0, unchanged %zu\n",
+             rounds - 1);
+    CHECK(ends_with(out, want));
+    CHECK_INT(route_hits(path) - before, rounds);
+    CHECK_STR(err, "storytrack ingest: SIGTERM, stopping\n");
+    free(out);
+    free(err);
+    check_stored(db, 2, "pier-1");
+}
+
+static void t_cli_every_etag(void) { check_unchanged(ETAG_FEED); }
+
+static void t_cli_every_last_modified(void) { check_unchanged(DATED_FEED); }
+
+/* A server whose ETag changed answers the old one in full: the new item is
+ * stored, and the new ETag makes the round after unchanged. */
+static void t_cli_every_etag_changed(void)
+{
+    char db[512], *err;
+    const char *path = ETAG_FROM;
+    char *out = poll_until("fetch-every-etag", &path, 1, "round 3: ", db, &err);
+    CHECK_CONTAINS(out, "round 1: ingested 2, duplicates 0, near-duplicates 0, errors 0\n");
+    CHECK_CONTAINS(out, "round 2: ingested 1, duplicates 2, near-duplicates 0, errors 0\n");
+    CHECK_CONTAINS(out, "round 3: ingested 0, duplicates 0, near-duplicates 0, errors 0, "
+                        "unchanged 1\n");
+    CHECK_STR(err, "storytrack ingest: SIGTERM, stopping\n");
+    free(out);
+    free(err);
+    check_stored(db, 3, "market-1");
+}
+
+/* An input read with an error keeps no validator: the next round reads it in
+ * full again (and reports the error again) instead of skipping it. */
+static void t_cli_every_error_no_validator(void)
+{
+    char db[512], want[300], *err;
+    const char *path = "/etag-bad.jsonl";
+    char *out = poll_until("fetch-every-bad", &path, 1, "round 2: ", db, &err);
+    CHECK_CONTAINS(out, "round 1: ingested 1, duplicates 0, near-duplicates 0, errors 1\n");
+    CHECK_CONTAINS(out, "round 2: ingested 0, duplicates 1, near-duplicates 0, errors 1\n");
+    CHECK(out && !strstr(out, "unchanged"));
+    snprintf(want, sizeof want, "%s:2: ", url_of(path));
+    CHECK_INT(count_lines(err, want), count_lines(out, "round "));
+    free(out);
+    free(err);
+    check_stored(db, 1, "kept-1");
 }
 
 /* A round is committed: another process sees it while the poller waits. A
@@ -915,6 +1111,7 @@ int main(void)
     RUN(t_fetch_threads);
     RUN(t_fetch_ok);
     RUN(t_fetch_errors);
+    RUN(t_fetch_validators);
     RUN(t_url_html);
     RUN(t_url_redirect);
     RUN(t_url_jsonl_gzip);
@@ -926,8 +1123,13 @@ int main(void)
     RUN(t_follow_too_long);
     RUN(t_cli_feed);
     RUN(t_cli_errors);
+    RUN(t_cli_one_shot_304);
     RUN(t_cli_every_rounds);
     RUN(t_cli_every_new_item);
+    RUN(t_cli_every_etag);
+    RUN(t_cli_every_last_modified);
+    RUN(t_cli_every_etag_changed);
+    RUN(t_cli_every_error_no_validator);
     RUN(t_cli_every_stop_waiting);
     RUN(t_cli_every_stop_mid_round);
     RUN(t_cli_every_usage);

@@ -21,6 +21,7 @@ void st_ingest_ctx_init(st_ingest_ctx *ctx, const st_ingest_opts *opts, st_artic
     ctx->diag_ud = opts ? opts->ud : NULL;
     ctx->follow_links = opts ? opts->follow_links : 0;
     ctx->is_stored = opts ? opts->is_stored : NULL;
+    ctx->validators = opts ? opts->validators : NULL;
     ctx->fn = fn;
     ctx->fn_ud = fn_ud;
 }

@@ -29,6 +29,9 @@ typedef struct st_ingest_ctx {
     /* The effective URL of the input being parsed when it was fetched, else
      * NULL: its id, and the url of an HTML page that names none. */
     const char *page_url;
+    /* The top-level path's validators (st_ingest_opts.validators): a URL
+     * read from the command line is fetched conditionally. May be NULL. */
+    st_validators *validators;
     size_t n_errors;         /* skipped inputs so far */
     int stop;                /* fn's non-zero return, or ST_ENOMEM: unwind */
 } st_ingest_ctx;

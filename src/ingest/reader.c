@@ -253,13 +253,41 @@ static char *url_name(const char *url)
     return name;
 }
 
+/* A conditional GET when ctx holds the path's validators. Whatever the last
+ * read left pending is dropped first: only this read can be accepted. */
+static int fetch_input(st_ingest_ctx *ctx, const char *url, st_fetched *f, char *err,
+                       size_t errlen)
+{
+    st_validators *v = ctx->validators;
+    st_validators_reject(v);
+    st_fetch_cond cond = {v ? v->etag : NULL, v ? v->last_modified : NULL};
+    int rc = st_fetch_conditional(url, &cond, ctx->max_file, ST_FETCH_TIMEOUT_S, f, err, errlen);
+    if (v)
+        v->unchanged = rc == ST_FETCH_NOT_MODIFIED;
+    return rc;
+}
+
+/* The answer was read with no problem: its validators wait for the caller
+ * to store what was read (st_validators_accept). Nothing waits when neither
+ * the answer nor the last one had any. */
+static void hold_validators(st_validators *v, st_fetched *f)
+{
+    v->new_etag = f->etag;
+    v->new_last_modified = f->last_modified;
+    f->etag = f->last_modified = NULL;
+    v->pending = v->new_etag || v->new_last_modified || v->etag || v->last_modified;
+}
+
 /* Fetches url and reads the body as a file of the URL's name; messages and
- * origins name the URL as given, the page keeps the one redirects led to. */
+ * origins name the URL as given, the page keeps the one redirects led to.
+ * Not modified since the last read: nothing to read, nothing to report. */
 static int ingest_url(st_ingest_ctx *ctx, const char *url)
 {
     st_fetched f;
     char err[512];
-    int rc = st_fetch(url, ctx->max_file, ST_FETCH_TIMEOUT_S, &f, err, sizeof err);
+    int rc = fetch_input(ctx, url, &f, err, sizeof err);
+    if (rc == ST_FETCH_NOT_MODIFIED)
+        return ST_OK;
     if (rc == ST_ENOMEM)
         return ctx->stop = ST_ENOMEM;
     if (rc != ST_OK) {
@@ -267,6 +295,7 @@ static int ingest_url(st_ingest_ctx *ctx, const char *url)
         return ST_EIO;
     }
     char *name = url_name(f.url);
+    size_t errors = ctx->n_errors;
     if (!name) {
         ctx->stop = ST_ENOMEM;
     } else {
@@ -274,6 +303,8 @@ static int ingest_url(st_ingest_ctx *ctx, const char *url)
         st_ingest_bytes(ctx, url, name, f.body, f.len);
         ctx->page_url = NULL;
     }
+    if (ctx->validators && !ctx->stop && ctx->n_errors == errors)
+        hold_validators(ctx->validators, &f);
     free(name);
     st_fetched_free(&f);
     return ctx->stop;
