@@ -504,6 +504,43 @@ static void t_dates(void)
     st_ex_result_free(r);
 }
 
+/* Day/month/year in digits: day first (Indonesian news: "Minggu (14/7/2024)"),
+ * in English only when one part cannot be a month (the US writes it first). */
+static void t_numeric_dates(void)
+{
+    st_ex_result *r = run("Spanyol juara pada Minggu (14/7/2024) di Berlin, bukan 3/4/20.", "id", NULL);
+    CHECK_STR(date_of(r, "14/7/2024"), "2024-07-14");
+    CHECK_STR(date_of(r, "3/4/20"), "missing");
+    st_ex_result_free(r);
+    r = run("Filed 7/14/2024 and 14/7/2024; not 3/4/2024, nor 14 / 7 / 2024.", "en", NULL);
+    CHECK_STR(date_of(r, "7/14/2024"), "2024-07-14");
+    CHECK_STR(date_of(r, "14/7/2024"), "2024-07-14");
+    CHECK_STR(date_of(r, "3/4/2024"), "missing");
+    CHECK_INT(r->ndates, 2);
+    st_ex_result_free(r);
+    r = run("Hasil 31/13/2024 bukan tanggal.", "id", NULL);
+    CHECK_INT(r->ndates, 0);
+    st_ex_result_free(r);
+}
+
+/* The day of an undated article: the latest full date of its lede. */
+static void t_lede_day(void)
+{
+    const char *text = "Talks resume\n\nSince 7 October 2022 the sides met often; talks resumed on "
+                       "Tuesday, 22 August 2023, in Cairo. A deal may come in July. "
+                       "The next round is set for 5 September 2023.";
+    st_ex_result *r = run(text, "en", NULL);
+    char day[11] = "x";
+    size_t before_next = (size_t)(strstr(text, "The next") - text);
+    CHECK(st_ex_lede_day(r, before_next, day));
+    CHECK_STR(day, "2023-08-22"); /* not the background date, not one past the lede */
+    CHECK(st_ex_lede_day(r, strlen(text), day));
+    CHECK_STR(day, "2023-09-05");
+    CHECK(!st_ex_lede_day(r, 12, day)); /* in the headline: none */
+    CHECK_STR(day, "");
+    st_ex_result_free(r);
+}
+
 static void t_seed_entities(void)
 {
     if (!th_have_seeds())
@@ -658,6 +695,8 @@ int main(void)
     RUN(t_claims_verbs);
     RUN(t_claims_id_units);
     RUN(t_dates);
+    RUN(t_numeric_dates);
+    RUN(t_lede_day);
     RUN(t_seed_entities);
     RUN(t_seed_002);
     RUN(t_seed_000_quotes);

@@ -2,6 +2,7 @@
  * and state rebuilt when a second pipeline opens the same database. */
 #include "harness.h"
 #include "store/db.h"
+#include "store_check.h"
 #include "store/store.h"
 #include "util/util.h"
 
@@ -148,10 +149,58 @@ static void t_invalid_utf8(void)
     st_db_close(db);
 }
 
+static int stored_where(st_db *db, const char *id, const char *cond)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM articles WHERE ext_id = $1 AND %s", cond);
+    return th_count_where(db, sql, id);
+}
+
+/* An undated article takes the day its lede reports, says so in its extra
+ * fields, and its relative dates resolve against that day; a given date and
+ * a date deep in the text change nothing. */
+static void t_date_from_lede(void)
+{
+    char dir[256], path[512];
+    th_tmpdir("lede", dir);
+    th_db(dir, "p", path);
+    st_db *db = NULL;
+    st_pipeline *p = NULL;
+    CHECK_INT(st_db_open(path, &db, NULL, 0), ST_OK);
+    CHECK_INT(st_pipeline_new(db, NULL, NULL, &p, NULL, 0), ST_OK);
+    if (!p)
+        return;
+    const char *lede = "Negotiators met in Cairo on Tuesday, 22 August 2023, for a new round of "
+                       "talks on the harbour dispute. Both sides said progress was slow.";
+    st_article *a = article("undated", lede);
+    a->extra = st_strdup("{\"section\":\"world\"}");
+    CHECK_INT(st_pipeline_add(p, a, NULL, 0), ST_OK);
+    a = article("dated", "The port authority met on Tuesday, 22 August 2023, to plan new quays.");
+    a->published = st_strdup("2023-08-24T10:00:00Z");
+    CHECK_INT(st_pipeline_add(p, a, NULL, 0), ST_OK);
+    CHECK_INT(st_pipeline_add(p, article("deep", "Farmers sold grain. Prices fell. Rain came. "
+                                                 "Roads closed. The fair of 3 May 2021 was recalled."),
+                              NULL, 0),
+              ST_OK);
+    CHECK_INT(st_pipeline_flush(p), ST_OK);
+    st_pipeline_free(p);
+    CHECK_INT(stored_where(db, "undated", "published = '2023-08-22' AND extra LIKE "
+                                          "'%\"published_from\":\"text\"%' AND extra LIKE '%section%'"),
+              1);
+    CHECK_INT(th_count_where(db, "SELECT count(*) FROM dates d JOIN articles a ON a.id = d.article_id "
+                                 "WHERE a.ext_id = $1 AND d.text = 'Tuesday' AND d.resolved = '2023-08-22'",
+                             "undated"),
+              1);
+    CHECK_INT(stored_where(db, "dated", "published = '2023-08-24T10:00:00Z' AND extra IS NULL"), 1);
+    CHECK_INT(stored_where(db, "deep", "published IS NULL AND extra IS NULL"), 1);
+    st_db_close(db);
+}
+
 int main(void)
 {
     RUN(t_dedup_window);
     RUN(t_reopen_keeps_clusters);
     RUN(t_invalid_utf8);
+    RUN(t_date_from_lede);
     TEST_MAIN_END;
 }

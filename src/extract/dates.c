@@ -105,6 +105,33 @@ static size_t skip_dot(const ex_work *w, size_t i)
     return i < w->nt && !strcmp(w->t[i].fold, ".") ? i + 1 : i;
 }
 
+/* Token i + k is `sep` written right after the token before it. */
+static int tight(const ex_work *w, size_t i, const char *sep)
+{
+    return i < w->nt && !strcmp(w->t[i].fold, sep) && !(w->t[i].flags & EX_T_SPACE);
+}
+
+/* 14/7/2024, as Indonesian news dates its events ("Minggu (14/7/2024)"):
+ * day first, except in English, where the US writes the month first and a
+ * date is read only when one part cannot be a month. Returns the end token. */
+static size_t numeric(const ex_work *w, size_t i, int *y, int *m, int *d)
+{
+    long a = int_tok(w, i, 1, 31), b = int_tok(w, i + 2, 1, 31), yr = int_tok(w, i + 4, 1900, 2100);
+    if (a <= 0 || b <= 0 || yr <= 0 || !tight(w, i + 1, "/") || !tight(w, i + 3, "/") ||
+        (w->t[i + 2].flags & EX_T_SPACE) || (w->t[i + 4].flags & EX_T_SPACE))
+        return 0;
+    int month_first = !strcmp(w->L->code, "en") && b > 12;
+    if (!strcmp(w->L->code, "en") && a <= 12 && b <= 12)
+        return 0;
+    long day = month_first ? b : a, mon = month_first ? a : b;
+    if (mon > 12)
+        return 0;
+    *y = (int)yr;
+    *m = (int)mon;
+    *d = (int)day;
+    return i + 5;
+}
+
 /* Month-first and day-first forms; returns the end token or 0. */
 static size_t absolute(ex_work *w, size_t i, int *y, int *m, int *d)
 {
@@ -145,6 +172,8 @@ static size_t absolute(ex_work *w, size_t i, int *y, int *m, int *d)
         }
         return end;
     }
+    if ((end = numeric(w, i, y, m, d)))
+        return end;
     /* 2024-04-13 */
     long yr = int_tok(w, i, 1900, 2100);
     if (yr > 0 && i + 4 < w->nt && !strcmp(w->t[i + 1].fold, "-") &&
@@ -210,4 +239,16 @@ int ex_find_dates(ex_work *w)
         i++;
     }
     return rc;
+}
+
+int st_ex_lede_day(const st_ex_result *r, size_t lede_end, char out[11])
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < r->ndates; i++) {
+        const char *day = r->dates[i].resolved;
+        /* the latest: a lede's earlier dates are background ("since 7 October") */
+        if (r->dates[i].start < lede_end && day && strlen(day) == 10 && strcmp(day, out) > 0)
+            memcpy(out, day, 11);
+    }
+    return out[0] != '\0';
 }

@@ -94,6 +94,11 @@ typedef struct st_ex_input {
     size_t nsents;
 } st_ex_input;
 
+/* The day an undated article reports, from its dateline or lede: the latest
+ * full date (YYYY-MM-DD) of r that starts before lede_end, in out; 0 when
+ * there is none (then out is ""). */
+int st_ex_lede_day(const st_ex_result *r, size_t lede_end, char out[11]);
+
 /* Runs every extractor on one text. *out is malloc'd: free with
  * st_ex_result_free. */
 int st_extract_run(const st_extract *ex, const st_ex_input *in, st_ex_result **out);
