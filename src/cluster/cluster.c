@@ -196,12 +196,14 @@ static void langset_add(langset *s, uint64_t lang, uint32_t k)
     } else s->more = 1;
 }
 
-/* The language most articles wrote (the first of equals); 0 when none. */
+/* The language most articles wrote; among equals English, the language of
+ * the interface, else the first seen. 0 when none. */
 static uint64_t langset_main(const langset *s)
 {
+    uint64_t en = st_hash64("en", 2);
     uint32_t best = 0;
     for (uint32_t i = 1; i < s->n; i++)
-        if (s->cnt[i] > s->cnt[best]) best = i;
+        if (s->cnt[i] > s->cnt[best] || (s->cnt[i] == s->cnt[best] && s->l[i] == en)) best = i;
     return s->n ? s->l[best] : 0;
 }
 
@@ -461,7 +463,7 @@ static char *freeze(const st_clusterer *c, const st_fvec *names, const st_fvec *
                     const langset *langs)
 {
     st_cluster_info info;
-    st_label_fill(&c->vocab, names, terms, langset_main(langs), &info);
+    st_label_fill(&c->vocab, c->cs, names, terms, langset_main(langs), &info);
     return st_label_pack(&info);
 }
 
@@ -670,7 +672,7 @@ int st_clusterer_event_info(const st_clusterer *c, size_t i, st_cluster_info *ou
     out->first_days = e->ndated ? e->first : ST_NO_DATE;
     out->last_days = e->ndated ? e->last : ST_NO_DATE;
     out->live = e->live;
-    if (e->live) st_label_fill(&c->vocab, &e->nv, &e->tv, langset_main(&e->langs), out);
+    if (e->live) st_label_fill(&c->vocab, c->cs, &e->nv, &e->tv, langset_main(&e->langs), out);
     else if (e->shown) st_label_unpack(e->shown, out);
     return ST_OK;
 }
@@ -686,7 +688,7 @@ int st_clusterer_story_info(const st_clusterer *c, size_t i, st_cluster_info *ou
     out->first_days = s->ndated ? s->first : ST_NO_DATE;
     out->last_days = s->ndated ? s->last : ST_NO_DATE;
     out->live = s->live;
-    if (s->live) st_label_fill(&c->vocab, &s->xv, &s->tv, langset_main(&s->langs), out);
+    if (s->live) st_label_fill(&c->vocab, c->cs, &s->xv, &s->tv, langset_main(&s->langs), out);
     else if (s->shown) st_label_unpack(s->shown, out);
     return ST_OK;
 }

@@ -51,9 +51,10 @@ const char *st_vocab_label(const st_vocab *v, uint64_t key);
 
 /* Fills out->label ("Name, Name, Name — term, term"), out->terms and
  * out->entities from the strongest keys of a names vector and a terms vector
- * (label.c); terms of language `lang` (a hash; 0: any) come first. */
-void st_label_fill(const st_vocab *v, const st_fvec *names, const st_fvec *terms,
-                   uint64_t lang, st_cluster_info *out);
+ * (label.c); terms of language `lang` (a hash; 0: any) come first, and no
+ * term that cs (may be NULL) knows as a place, organisation or person. */
+void st_label_fill(const st_vocab *v, const st_concepts *cs, const st_fvec *names,
+                   const st_fvec *terms, uint64_t lang, st_cluster_info *out);
 /* Label and lists of in as one malloc'd block (NULL when out of memory), for
  * events and stories that leave the index; st_label_unpack copies them back. */
 char *st_label_pack(const st_cluster_info *in);

@@ -49,6 +49,30 @@ static int repeats(const words *ws, const char *term, int bare_stem)
     return 0;
 }
 
+static int on_name_hit(const st_concept_hit *h, void *ud)
+{
+    size_t n = *(size_t *)ud;
+    int whole = h->off == 0 && h->len == n;
+    return whole && h->type != ST_CONCEPT_TERM && h->type != ST_CONCEPT_NAME;
+}
+
+/* 1 when the word is a place, organisation or person of the alias tables
+ * ("qatar", "israeli"): the names part says it already, in its own form. */
+static int names_concept(const st_concepts *cs, const char *w)
+{
+    size_t n = strlen(w);
+    return cs && st_concepts_scan(cs, w, n, 0, on_name_hit, &n) == 1;
+}
+
+/* A term worth showing: a word was learnt for it, and it repeats neither a
+ * shown word nor a name. */
+static const char *term_word(const st_vocab *v, const st_concepts *cs, const words *shown,
+                             uint64_t key)
+{
+    const char *s = st_surface_get(&v->surf, key);
+    return s && !repeats(shown, s, 0) && !names_concept(cs, s) ? s : NULL;
+}
+
 /* Appends sep + s when it fits whole; returns 0 when the label is full. */
 static int put(char *out, size_t cap, size_t *len, const char *sep, const char *s)
 {
@@ -83,7 +107,8 @@ static void main_first(const st_vocab *v, top_keys *t, uint64_t lang)
     memcpy(t->terms + t->nmain, rest, nrest * sizeof *rest);
 }
 
-static void label_build(const st_vocab *v, const top_keys *t, char *out, size_t cap)
+static void label_build(const st_vocab *v, const st_concepts *cs, const top_keys *t, char *out,
+                        size_t cap)
 {
     words shown = {0};
     size_t len = 0;
@@ -100,8 +125,8 @@ static void label_build(const st_vocab *v, const top_keys *t, char *out, size_t 
         if (i == t->nmain && nterms) break; /* one language in the label when it can */
         /* A stem no word was learnt for ("offici") reads as a typo: show
          * fewer terms rather than that. */
-        const char *s = st_surface_get(&v->surf, t->terms[i]);
-        if (!s || repeats(&shown, s, 0)) continue;
+        const char *s = term_word(v, cs, &shown, t->terms[i]);
+        if (!s) continue;
         if (!put(out, cap, &len, nterms ? ", " : (nnames ? " \u2014 " : ""), s)) break;
         add_words(&shown, s);
         nterms++;
@@ -124,7 +149,8 @@ static int list_put(char (*list)[ST_CLUSTER_WORD], size_t *n, const char *s)
     return 1;
 }
 
-static void lists_build(const st_vocab *v, const top_keys *t, st_cluster_info *out)
+static void lists_build(const st_vocab *v, const st_concepts *cs, const top_keys *t,
+                        st_cluster_info *out)
 {
     words shown = {0};
     out->nterms = out->nentities = 0;
@@ -133,21 +159,20 @@ static void lists_build(const st_vocab *v, const top_keys *t, st_cluster_info *o
         if (s && list_put(out->entities, &out->nentities, s)) add_words(&shown, s);
     }
     for (uint32_t i = 0; i < t->nterms && out->nterms < ST_CLUSTER_TOP; i++) {
-        const char *s = st_surface_get(&v->surf, t->terms[i]);
-        if (s && !repeats(&shown, s, 0) && list_put(out->terms, &out->nterms, s))
-            add_words(&shown, s);
+        const char *s = term_word(v, cs, &shown, t->terms[i]);
+        if (s && list_put(out->terms, &out->nterms, s)) add_words(&shown, s);
     }
 }
 
-void st_label_fill(const st_vocab *v, const st_fvec *names, const st_fvec *terms,
-                   uint64_t lang, st_cluster_info *out)
+void st_label_fill(const st_vocab *v, const st_concepts *cs, const st_fvec *names,
+                   const st_fvec *terms, uint64_t lang, st_cluster_info *out)
 {
     top_keys t;
     t.nnames = st_fvec_top(names, NAME_POOL, t.names);
     t.nterms = st_fvec_top(terms, TERM_POOL, t.terms);
     main_first(v, &t, lang);
-    label_build(v, &t, out->label, sizeof out->label);
-    lists_build(v, &t, out);
+    label_build(v, cs, &t, out->label, sizeof out->label);
+    lists_build(v, cs, &t, out);
 }
 
 /* Packed: one byte each for nterms + 1 and nentities + 1, then the label,
