@@ -215,6 +215,25 @@ static void t_top_any_k(void)
     st_fvec_free(&v);
 }
 
+/* A term is shown as a word that stemmed to it, not as any word that starts
+ * with its stem: "cargo" is no form of "car". */
+static void t_forms_are_words_of_the_term(void)
+{
+    st_clusterer *c = NULL;
+    CHECK_INT(st_clusterer_new(NULL, CS, &c), ST_OK);
+    if (!c) return;
+    const char *body = "A car fell into the harbour. Cargo cranes lifted it; cargo ships waited "
+                       "and the cargo of the night was late. Cargo again, said the pilots.";
+    for (int i = 0; i < 3; i++) add(c, i + 1, "Car in the harbour: cargo late", body, "en",
+                                   "2024-08-10");
+    st_cluster_info e;
+    CHECK_INT(st_clusterer_event_info(c, 0, &e), ST_OK);
+    CHECK_INT(e.n_articles, 3);
+    CHECK(in_list(e.terms, e.nterms, "car"));
+    CHECK(in_list(e.terms, e.nterms, "cargo"));
+    st_clusterer_free(c);
+}
+
 static void t_surface_most_frequent(void)
 {
     st_surface s = {0};
@@ -286,6 +305,7 @@ int main(void)
     RUN(t_lists_kept_after_eviction);
     RUN(t_label_main_language);
     RUN(t_top_any_k);
+    RUN(t_forms_are_words_of_the_term);
     RUN(t_surface_most_frequent);
     RUN(t_info_by_id);
     RUN(t_params_from_config);

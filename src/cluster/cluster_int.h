@@ -68,6 +68,14 @@ typedef struct st_shown {
     uint32_t n, seq;
 } st_shown;
 
+/* A word as written (folded) for a term of the article, and how often: the
+ * clusterer learns the words of an article's top terms from these (surface.h). */
+typedef struct st_form {
+    uint64_t key;  /* the term's key */
+    const char *w; /* borrowed from the doc */
+    uint32_t n, count;
+} st_form;
+
 /* What st_clusterer_prepare computes: vectors before IDF weighting, and the
  * keys they hold with their strings. */
 struct st_clprep {
@@ -78,6 +86,8 @@ struct st_clprep {
     st_fvec termkeys;   /* keys of common-term concepts */
     st_shown *shown;    /* every key of tv and nv, sorted by key then first sight */
     size_t nshown, capshown;
+    st_form *forms;     /* words of the headline and first body bytes, by key then word */
+    size_t nforms;
 };
 
 /* Fills pr from doc; reads nothing but its arguments (any thread). */

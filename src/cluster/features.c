@@ -238,28 +238,70 @@ static int entity_vector(st_artfeat *f, const st_fvec *termkeys)
     return ST_OK;
 }
 
-/* Counts the words the article's top terms were written as (f->keys[0..nt)). */
-static int learn_forms(st_vocab *v, const st_doc *doc, const uint64_t *keys, uint32_t nt)
+/* The forms of the words of the headline and the first SURFACE_SCAN_BYTES
+ * after it that count for a term, each once with its count. Built with the
+ * rest of the prep, off the clustering thread. Sorted by key, then by place
+ * in the text (a pointer into the doc's words), which costs no strcmp. */
+static int form_less(const st_form *a, const st_form *b)
 {
-    st_surface_term terms[64];
-    size_t n = 0;
-    for (size_t i = 0; i < doc->nterms && n < nt && n < 64; i++) {
-        const st_term *t = &doc->terms[i];
-        uint64_t key = st_mix64(t->hash ^ NS_TERM);
-        for (uint32_t k = 0; k < nt; k++)
-            if (keys[k] == key) { terms[n++] = (st_surface_term){key, t->text, strlen(t->text)}; break; }
+    return a->key != b->key ? a->key < b->key : a->w < b->w;
+}
+ST_DEFINE_SORT(sort_forms, st_form, form_less)
+
+/* Folds the same word of a key's run into its first sighting. */
+static size_t merge_forms(st_form *f, size_t n)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = m;
+        while (j > 0 && f[j - 1].key == f[i].key && strcmp(f[j - 1].w, f[i].w)) j--;
+        if (j > 0 && f[j - 1].key == f[i].key) f[j - 1].count++;
+        else f[m++] = f[i];
     }
-    return st_surface_learn(&v->surf, doc, terms, n, SURFACE_SCAN_BYTES);
+    return m;
 }
 
-static int pick_keys(st_artfeat *f, st_vocab *v, const st_cluster_params *p, const st_doc *doc)
+static int collect_forms(st_clprep *pr, const st_doc *doc)
+{
+    size_t end = doc->title_len + SURFACE_SCAN_BYTES, n = 0;
+    pr->forms = malloc((doc->nwords ? doc->nwords : 1) * sizeof *pr->forms);
+    if (!pr->forms) return ST_ENOMEM;
+    for (size_t k = 0; k < doc->nwords && doc->words[k].end <= end; k++) {
+        const st_word *w = &doc->words[k];
+        if (w->term)
+            pr->forms[n++] = (st_form){st_mix64(w->term ^ NS_TERM), doc->words_text + w->off, w->len, 1};
+    }
+    sort_forms(pr->forms, n);
+    pr->nforms = merge_forms(pr->forms, n);
+    return ST_OK;
+}
+
+/* Counts the words the article's top terms were written as (keys[0..nt)). */
+static int learn_forms(st_vocab *v, const st_clprep *pr, const uint64_t *keys, uint32_t nt)
+{
+    for (uint32_t k = 0; k < nt; k++) {
+        size_t lo = 0, hi = pr->nforms;
+        while (lo < hi) { /* the first form of keys[k] */
+            size_t mid = lo + (hi - lo) / 2;
+            if (pr->forms[mid].key < keys[k]) lo = mid + 1;
+            else hi = mid;
+        }
+        for (; lo < pr->nforms && pr->forms[lo].key == keys[k]; lo++) {
+            const st_form *f = &pr->forms[lo];
+            if (st_surface_add_n(&v->surf, f->key, f->w, f->n, f->count) != ST_OK) return ST_ENOMEM;
+        }
+    }
+    return ST_OK;
+}
+
+static int pick_keys(st_artfeat *f, st_vocab *v, const st_cluster_params *p, const st_clprep *pr)
 {
     uint32_t qt = p->query_terms > 0 ? (uint32_t)p->query_terms : 0, qn = 16;
     f->keys = malloc(((size_t)qt + qn) * sizeof *f->keys);
     if (!f->keys) return ST_ENOMEM;
     uint32_t nt = st_fvec_top(&f->tv, qt, f->keys);
     f->nkeys = nt + st_fvec_top(&f->nv, qn, f->keys + nt);
-    return learn_forms(v, doc, f->keys, nt);
+    return learn_forms(v, pr, f->keys, nt);
 }
 
 static int shown_less(const st_shown *a, const st_shown *b)
@@ -277,6 +319,7 @@ void st_clprep_clear(st_clprep *pr)
     st_fvec_free(&pr->ttypes);
     st_fvec_free(&pr->termkeys);
     free(pr->shown);
+    free(pr->forms);
     memset(pr, 0, sizeof *pr);
 }
 
@@ -305,6 +348,7 @@ int st_clprep_build(st_clprep *pr, const st_cluster_params *p, const st_concepts
         st_fvec_finish(&pr->ttypes);
         st_fvec_finish(&pr->termkeys);
         sort_shown(pr->shown, pr->nshown);
+        rc = collect_forms(pr, doc);
     }
     if (rc != ST_OK) st_clprep_clear(pr);
     return rc;
@@ -330,7 +374,7 @@ int st_artfeat_build(st_artfeat *f, st_vocab *v, const st_cluster_params *p, st_
         weigh(&f->ttv, v, &pr->ttypes);
         rc = entity_vector(f, &pr->termkeys);
     }
-    if (rc == ST_OK) rc = pick_keys(f, v, p, doc);
+    if (rc == ST_OK) rc = pick_keys(f, v, p, pr);
     if (rc != ST_OK) st_artfeat_free(f);
     return rc;
 }

@@ -40,19 +40,25 @@ static st_surface_forms *forms_of(st_surface *s, uint64_t key)
 
 int st_surface_add(st_surface *s, uint64_t key, const char *word, size_t n)
 {
-    if (!n) return ST_OK;
+    return st_surface_add_n(s, key, word, n, 1);
+}
+
+int st_surface_add_n(st_surface *s, uint64_t key, const char *word, size_t n, uint32_t k)
+{
+    if (!n || !k) return ST_OK;
     uint32_t off = intern(s, word, n);
     if (!off) return ST_ENOMEM;
     st_surface_forms *f = forms_of(s, key);
     if (!f) return ST_ENOMEM;
     int rare = 0;
     for (int i = 0; i < ST_SURFACE_SLOTS; i++) {
-        if (f->off[i] == off) { f->cnt[i]++; return ST_OK; }
-        if (!f->off[i]) { f->off[i] = off; f->cnt[i] = 1; return ST_OK; }
+        if (f->off[i] == off) { f->cnt[i] += k; return ST_OK; }
+        if (!f->off[i]) { f->off[i] = off; f->cnt[i] = k; return ST_OK; }
         if (f->cnt[i] < f->cnt[rare]) rare = i;
     }
+    /* as k sightings one by one: the first evicts, the others find it */
     f->off[rare] = off;
-    f->cnt[rare]++;
+    f->cnt[rare] += k;
     return ST_OK;
 }
 
@@ -65,21 +71,4 @@ const char *st_surface_get(const st_surface *s, uint64_t key)
     for (int i = 0; i < ST_SURFACE_SLOTS; i++)
         if (f->off[i] && (best < 0 || f->cnt[i] > f->cnt[best])) best = i;
     return best < 0 ? NULL : s->arena.s + (f->off[best] - 1);
-}
-
-int st_surface_learn(st_surface *s, const st_doc *doc, const st_surface_term *terms, size_t n,
-                     size_t max_bytes)
-{
-    size_t end = doc->title_len + max_bytes;
-    for (size_t k = 0; k < doc->nwords && doc->words[k].end <= end; k++) {
-        const char *w = doc->words_text + doc->words[k].off;
-        size_t wl = doc->words[k].len;
-        for (size_t i = 0; i < n; i++) {
-            if (terms[i].len > wl || (terms[i].len && terms[i].stem[0] != w[0]) ||
-                memcmp(w, terms[i].stem, terms[i].len) != 0)
-                continue;
-            if (st_surface_add(s, terms[i].key, w, wl) != ST_OK) return ST_ENOMEM;
-        }
-    }
-    return ST_OK;
 }

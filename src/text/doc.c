@@ -37,7 +37,7 @@ static int keep_word(doc_impl *d, const st_token *tok, const char *folded, size_
     if (st_grow(&doc->words, &d->words_cap, doc->nwords + 1, sizeof *doc->words, 128) != ST_OK)
         return ST_ENOMEM;
     doc->words[doc->nwords++] = (st_word){(uint32_t)(tok->off + tok->len), (uint32_t)d->words.len,
-                                          (uint32_t)n};
+                                          (uint32_t)n, 0};
     return arena_put(&d->words, folded, n);
 }
 
@@ -68,11 +68,12 @@ static int counter_grow(counter *c)
     return ST_OK;
 }
 
-static int counter_add(counter *c, st_buf *arena, const char *w, size_t n)
+/* Counts term w[0..n); *hash gets its hash. */
+static int counter_add(counter *c, st_buf *arena, const char *w, size_t n, uint64_t *hash)
 {
     if ((c->n + 1) * 2 > c->cap && counter_grow(c) != ST_OK)
         return ST_ENOMEM;
-    uint64_t h = st_hash64(w, n);
+    uint64_t h = *hash = st_hash64(w, n);
     size_t j = h & (c->cap - 1);
     for (; c->slots[j]; j = (j + 1) & (c->cap - 1)) {
         st_term *t = &c->terms[c->slots[j] - 1];
@@ -153,11 +154,13 @@ static int collect_terms(st_text *t, doc_impl *d)
             continue;
         if (lang && st_stopword(t, lang, folded, n))
             continue;
+        uint64_t h;
         if (tok.kind == ST_TOK_WORD) {
             n = st_stem(t, lang, folded, n, stem, sizeof stem);
-            rc = counter_add(&c, &d->arena, stem, n);
+            rc = counter_add(&c, &d->arena, stem, n, &h);
+            doc->words[doc->nwords - 1].term = h;
         } else {
-            rc = counter_add(&c, &d->arena, folded, n);
+            rc = counter_add(&c, &d->arena, folded, n, &h);
         }
     }
     if (rc == ST_OK) {

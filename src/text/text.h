@@ -113,6 +113,8 @@ typedef struct st_word {
     uint32_t end;  /* offset in the doc's text just past the token */
     uint32_t off;  /* folded form: the doc's words_text + off, NUL-terminated */
     uint32_t len;  /* bytes of the folded form (at most 127) */
+    uint64_t term; /* hash of the term it counts for (st_term.hash), 0 when none
+                      (a stopword, a short word): labels learn words per term */
 } st_word;
 
 /* An analysed article. Every field is owned by the doc. */
