@@ -234,6 +234,28 @@ static void t_forms_are_words_of_the_term(void)
     st_clusterer_free(c);
 }
 
+/* A term that is a name in the alias tables is left to the entities, also
+ * as an acronym ("ecb": ECB) or after an elided article ("l'espagne"). */
+static void t_terms_not_names(void)
+{
+    st_clusterer *c = NULL;
+    CHECK_INT(st_clusterer_new(NULL, CS, &c), ST_OK);
+    if (!c) return;
+    const char *body = "The ECB raised its rates again. ECB officials said rates would stay high, "
+                       "and the ECB board met in Frankfurt as inflation eased.";
+    for (int i = 0; i < 3; i++) add(c, i + 1, "ECB raises rates again", body, "en", "2024-08-10");
+    st_assignment fr = add(c, 4, "La BCE relève ses taux", "La BCE relève ses taux face à l'Espagne et l'Espagne "
+        "proteste; l'Espagne attend la BCE à Francfort.", "fr", "2024-08-10");
+    CHECK(!fr.new_event);
+    st_cluster_info e;
+    CHECK_INT(st_clusterer_event_info(c, 0, &e), ST_OK);
+    CHECK(in_list(e.entities, e.nentities, "European Central Bank"));
+    CHECK(in_list(e.terms, e.nterms, "rates"));
+    CHECK(!in_list(e.terms, e.nterms, "ecb") && !in_list(e.terms, e.nterms, "bce"));
+    CHECK(!in_list(e.terms, e.nterms, "l'espagne") && !in_list(e.terms, e.nterms, "espagne"));
+    st_clusterer_free(c);
+}
+
 static void t_surface_most_frequent(void)
 {
     st_surface s = {0};
@@ -306,6 +328,7 @@ int main(void)
     RUN(t_label_main_language);
     RUN(t_top_any_k);
     RUN(t_forms_are_words_of_the_term);
+    RUN(t_terms_not_names);
     RUN(t_surface_most_frequent);
     RUN(t_info_by_id);
     RUN(t_params_from_config);

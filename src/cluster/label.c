@@ -51,17 +51,28 @@ static int repeats(const words *ws, const char *term, int bare_stem)
 
 static int on_name_hit(const st_concept_hit *h, void *ud)
 {
-    size_t n = *(size_t *)ud;
-    int whole = h->off == 0 && h->len == n;
+    const char *w = ud;
+    /* the whole word, or all of it after an elided article (l'espagne) */
+    int whole = h->off + h->len == strlen(w) &&
+                (h->off == 0 || (h->off <= 3 && (w[h->off - 1] == '\'' || w[h->off - 1] == '-')));
     return whole && h->type != ST_CONCEPT_TERM && h->type != ST_CONCEPT_NAME;
 }
 
 /* 1 when the word is a place, organisation or person of the alias tables
- * ("qatar", "israeli"): the names part says it already, in its own form. */
+ * ("qatar", "israeli", "l'espagne"; "ecb", "rn" as their capitals, which
+ * short acronyms need to match): the names part says it already. */
 static int names_concept(const st_concepts *cs, const char *w)
 {
     size_t n = strlen(w);
-    return cs && st_concepts_scan(cs, w, n, 0, on_name_hit, &n) == 1;
+    if (!cs) return 0;
+    if (st_concepts_scan(cs, w, n, 0, on_name_hit, (void *)w) == 1) return 1;
+    char up[8];
+    if (n >= sizeof up) return 0;
+    for (size_t i = 0; i <= n; i++) {
+        if ((unsigned char)w[i] >= 0x80) return 0;
+        up[i] = (char)(w[i] >= 'a' && w[i] <= 'z' ? w[i] - 32 : w[i]);
+    }
+    return st_concepts_scan(cs, up, n, 0, on_name_hit, up) == 1;
 }
 
 /* A term worth showing: a word was learnt for it, and it repeats neither a
