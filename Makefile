@@ -132,3 +132,4 @@ clean:
 -include fuzz/fuzz.mk
 
 -include $(OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(AOBJ:.o=.d) $(ACLI_OBJ:.o=.d)
+-include $(ATEST_HELPER_OBJ:.o=.d) $(TESTS:tests/%.c=$(B)/asan/tests/%.d)

@@ -523,6 +523,111 @@ static void t_numeric_dates(void)
     st_ex_result_free(r);
 }
 
+/* Languages whose folder holds only dates.tsv: day first with a lower-case
+ * month, "14. Juli", "9 de julio de 2024", Russian genitive months. */
+static void t_dates_langs(void)
+{
+    static const struct {
+        const char *lang, *text, *date, *want;
+    } cases[] = {
+        {"fr", "Le président a dissous l'Assemblée le dimanche 9 juin 2024 au soir.", "9 juin 2024",
+         "2024-06-09"},
+        {"de", "Spanien gewann das Finale am Sonntag, 14. Juli 2024, in Berlin.", "14. Juli 2024",
+         "2024-07-14"},
+        {"es", "La selección ganó el martes 9 de julio de 2024 en Múnich.", "9 de julio de 2024",
+         "2024-07-09"},
+        {"pt", "A Espanha venceu a final em 14 de julho de 2024, em Berlim.", "14 de julho de 2024",
+         "2024-07-14"},
+        {"it", "La Spagna ha vinto la finale il 14 luglio 2024 a Berlino.", "14 luglio 2024",
+         "2024-07-14"},
+        {"nl", "Spanje won de finale op zondag 14 juli 2024 in Berlijn.", "14 juli 2024", "2024-07-14"},
+        {"ru", "Лидеры договорились в четверг, 24 августа 2023 года, о расширении.", "24 августа 2023",
+         "2023-08-24"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        st_ex_result *r = run(cases[i].text, cases[i].lang, NULL);
+        CHECK_STR(date_of(r, cases[i].date), cases[i].want);
+        st_ex_result_free(r);
+    }
+}
+
+/* Relative words and lower-case weekdays of those languages; an `ambig`
+ * weekday (domingo: also a name) counts only before a day number. */
+static void t_dates_langs_relative(void)
+{
+    const char *pub = "2024-07-15"; /* a Monday */
+    st_ex_result *r = run("Le ministre a démissionné hier, après le vote de dimanche et de la "
+                          "semaine dernière.", "fr", pub);
+    CHECK_STR(date_of(r, "hier"), "2024-07-14");
+    CHECK_STR(date_of(r, "dimanche"), "2024-07-14");
+    CHECK_STR(date_of(r, "semaine dernière"), "2024-07-08");
+    st_ex_result_free(r);
+    r = run("Gestern trat der Minister zurück.", "de", pub);
+    CHECK_STR(date_of(r, "Gestern"), "2024-07-14");
+    st_ex_result_free(r);
+    r = run("El ministro dimitió ayer; Plácido Domingo cantó el domingo 14 de julio.", "es", pub);
+    CHECK_STR(date_of(r, "ayer"), "2024-07-14");
+    CHECK_STR(date_of(r, "Domingo"), "missing");
+    CHECK_STR(date_of(r, "domingo"), "2024-07-14");
+    CHECK_STR(date_of(r, "14 de julio"), "2024-07-14");
+    st_ex_result_free(r);
+    r = run("Министр вчера подал в отставку, в среду об этом сообщили.", "ru", pub);
+    CHECK_STR(date_of(r, "вчера"), "2024-07-14");
+    CHECK_STR(date_of(r, "среду"), "2024-07-10");
+    st_ex_result_free(r);
+    r = run("Le 3/4/2024 et en juillet 14 morts.", "fr", pub); /* French writes the day first */
+    CHECK_STR(date_of(r, "3/4/2024"), "2024-04-03");
+    CHECK_STR(date_of(r, "juillet"), "2024-07"); /* no 14 July: only English puts the day after */
+    st_ex_result_free(r);
+}
+
+/* A French article is still read with English's entities, quotes and claims:
+ * data/lang/fr holds only dates.tsv. Were fr a full language, its stopwords
+ * would cut "Selon" (English's do not know it) and its empty lists would
+ * find no claim. */
+static void t_dates_only_lang(void)
+{
+    const char *text = "Selon Le Monde, Jordan Bardella a obtenu 31,4 % des voix et 40 people "
+                       "were killed, a déclaré Emmanuel Macron.";
+    st_ex_result *fr = run(text, "fr", NULL), *en = run(text, "en", NULL);
+    CHECK_STR(fr->lang, "en");
+    CHECK(fr->nentities > 0 && fr->nclaims > 0);
+    CHECK_INT(fr->nentities, en->nentities);
+    for (size_t i = 0; i < fr->nentities && i < en->nentities; i++)
+        CHECK_STR(fr->entities[i].name, en->entities[i].name);
+    CHECK_INT(fr->nclaims, en->nclaims);
+    for (size_t i = 0; i < fr->nclaims && i < en->nclaims; i++) {
+        CHECK(fr->claims[i].value == en->claims[i].value);
+        CHECK_STR(fr->claims[i].unit, en->claims[i].unit);
+    }
+    CHECK(entity(fr, "Selon Le Monde") >= 0 && has_claim(fr, 40, "killed"));
+    st_ex_result_free(fr);
+    st_ex_result_free(en);
+}
+
+/* A dateline names the weekday its date fell on: it gives the reported day
+ * even when a later date (a plan) follows in the lede. */
+static void t_dateline_day(void)
+{
+    const char *text = "Talks resumed on Tuesday, 22 August 2023, in Cairo. "
+                       "The next round is set for 5 September 2023.";
+    st_ex_result *r = run(text, "en", NULL);
+    char day[11] = "x";
+    CHECK(st_ex_dateline_day(r, strlen(text), day));
+    CHECK_STR(day, "2023-08-22");
+    CHECK(!st_ex_dateline_day(r, 10, day)); /* the dateline starts past the lede */
+    CHECK_STR(day, "");
+    st_ex_result_free(r);
+    r = run("Talks resumed on Wednesday, 22 August 2023.", "en", NULL); /* a Tuesday */
+    CHECK(!st_ex_dateline_day(r, 100, day));
+    st_ex_result_free(r);
+    r = run("Лидеры в четверг, 24 августа 2023 года, договорились. С 1 января 2024 года в группе "
+            "шесть новых членов.", "ru", NULL);
+    CHECK(st_ex_dateline_day(r, 1000, day));
+    CHECK_STR(day, "2023-08-24");
+    st_ex_result_free(r);
+}
+
 /* The day of an undated article: the latest full date of its lede. */
 static void t_lede_day(void)
 {
@@ -697,6 +802,10 @@ int main(void)
     RUN(t_dates);
     RUN(t_numeric_dates);
     RUN(t_lede_day);
+    RUN(t_dates_langs);
+    RUN(t_dates_langs_relative);
+    RUN(t_dates_only_lang);
+    RUN(t_dateline_day);
     RUN(t_seed_entities);
     RUN(t_seed_002);
     RUN(t_seed_000_quotes);

@@ -182,8 +182,21 @@ static void t_date_from_lede(void)
                                                  "Roads closed. The fair of 3 May 2021 was recalled."),
                               NULL, 0),
               ST_OK);
+    /* Russian dates are read with data/lang/ru/dates.tsv; the dateline wins
+     * over the later plan ("с 1 января 2024 года") */
+    CHECK_INT(st_pipeline_add(p, article("ru", "Лидеры стран на саммите в Йоханнесбурге в четверг, "
+                                               "24 августа 2023 года, договорились о расширении "
+                                               "объединения. Новыми членами группы с 1 января "
+                                               "2024 года станут шесть государств."),
+                              NULL, 0),
+              ST_OK);
     CHECK_INT(st_pipeline_flush(p), ST_OK);
     st_pipeline_free(p);
+    CHECK_INT(stored_where(db, "ru", "published = '2023-08-24' AND language = 'ru'"), 1);
+    CHECK_INT(th_count_where(db, "SELECT count(*) FROM dates d JOIN articles a ON a.id = d.article_id "
+                                 "WHERE a.ext_id = $1 AND d.text = 'четверг' AND d.resolved = '2023-08-24'",
+                             "ru"),
+              1);
     CHECK_INT(stored_where(db, "undated", "published = '2023-08-22' AND extra LIKE "
                                           "'%\"published_from\":\"text\"%' AND extra LIKE '%section%'"),
               1);

@@ -60,6 +60,7 @@ typedef struct ex_gaz_entry {
 
 typedef struct ex_lang {
     char code[8];
+    int full;            /* has word lists besides dates.tsv: articles are read with it */
     ex_table titles;     /* "prime minister" -> a=type */
     ex_table say;        /* "said" -> a=role: say|cite|pron|acc|sayafter */
     ex_table quals;      /* "more than" -> a=canonical ("-": none), b=reach for verbs */
@@ -67,7 +68,8 @@ typedef struct ex_lang {
     ex_table numbers;    /* "dozens" -> v=value, a=kind (number|mult|fraction|vague), and the
                             words around numbers (range|part|prep|decimal) */
     ex_table open;       /* plural endings and words of unlisted units: a=kind */
-    ex_table dates;      /* "october" -> a=kind (month|weekday|day|week|month_rel|year_rel), v */
+    ex_table dates;      /* "october" -> a=kind (month|weekday|day|week|month_rel|year_rel|
+                            connector), v */
     ex_table sources;    /* "official" -> a=source|pronoun */
     ex_table names;      /* "committee" -> a=orgword|placeprep|connector|notname */
     ex_table stop;       /* stopwords of the language (data/stopwords) */
@@ -82,7 +84,11 @@ struct st_extract {
     size_t nlangs;
 };
 
+/* The full language of code, else English: a language whose folder holds
+ * only dates.tsv is read with English's word lists. */
 const ex_lang *ex_lang_for(const st_extract *ex, const char *code);
+/* The date words of code's folder when it has them, else English's. */
+const ex_table *ex_dates_for(const st_extract *ex, const char *code);
 
 /* Loaders (load.c). Each reads one TSV file; a missing file is not an error. */
 int ex_load_table(const char *path, ex_table *t, char *err, size_t errlen);
@@ -119,6 +125,7 @@ int ex_upper_initial(const char *s);
 typedef struct ex_work {
     const st_extract *ex;
     const ex_lang *L;
+    const ex_table *dates;   /* the article's own language's date words (ex_dates_for) */
     const st_ex_input *in;
     ex_tok *t;
     size_t nt;

@@ -68,6 +68,8 @@ typedef struct st_ex_date {
     size_t start, end;
     char *text;
     char *resolved;         /* "2023-10-07", "2024-10" (a month), "2024"; NULL unresolved */
+    int dateline;           /* a full date right after the weekday it fell on ("Tuesday,
+                               22 August 2023"), as datelines give the reported day */
 } st_ex_date;
 
 typedef struct st_ex_result {
@@ -88,7 +90,8 @@ typedef struct st_ex_result {
 typedef struct st_ex_input {
     const char *text;        /* title + "\n\n" + body (or body alone with title_len 0) */
     size_t len, title_len;
-    const char *lang;        /* ISO 639-1; NULL or unknown = "en" data */
+    const char *lang;        /* ISO 639-1; NULL, unknown or dates-only = "en" data, but
+                                dates with the language's own dates.tsv when it has one */
     const char *published;   /* ISO date/time or NULL */
     const st_span *sents;    /* sentences of text */
     size_t nsents;
@@ -98,6 +101,10 @@ typedef struct st_ex_input {
  * full date (YYYY-MM-DD) of r that starts before lede_end, in out; 0 when
  * there is none (then out is ""). */
 int st_ex_lede_day(const st_ex_result *r, size_t lede_end, char out[11]);
+/* The first dateline date of r (st_ex_date.dateline) that starts before
+ * lede_end, in out; 0 when there is none (then out is ""). A lede's later
+ * dates may be plans ("с 1 января 2024 года станут"), its dateline is not. */
+int st_ex_dateline_day(const st_ex_result *r, size_t lede_end, char out[11]);
 
 /* Runs every extractor on one text. *out is malloc'd: free with
  * st_ex_result_free. */

@@ -188,7 +188,11 @@ static int load_lang(st_extract *ex, const char *data, const char *code, char *e
         int rc = ex_load_table(path, files[i].t, err, errlen);
         if (rc != ST_OK)
             return rc;
+        /* date words alone do not make a language the extractor can read */
+        L->full |= files[i].t != &L->dates && files[i].t->n > 0;
     }
+    if (!L->full)
+        return ST_OK; /* dates only: its articles' other words are English's */
     snprintf(path, sizeof path, "%s/stopwords/%s.txt", data, code);
     return ex_load_table(path, &L->stop, err, errlen);
 }
@@ -213,16 +217,29 @@ static int load_langs(st_extract *ex, const char *data, char *err, size_t errlen
     return rc;
 }
 
+static const ex_lang *lang_named(const st_extract *ex, const char *code)
+{
+    for (size_t i = 0; code && i < ex->nlangs; i++)
+        if (!strcmp(ex->langs[i].code, code))
+            return &ex->langs[i];
+    return NULL;
+}
+
 const ex_lang *ex_lang_for(const st_extract *ex, const char *code)
 {
-    const ex_lang *en = NULL;
-    for (size_t i = 0; i < ex->nlangs; i++) {
-        if (code && !strcmp(ex->langs[i].code, code))
-            return &ex->langs[i];
-        if (!strcmp(ex->langs[i].code, "en"))
-            en = &ex->langs[i];
-    }
-    return en ? en : ex->nlangs ? &ex->langs[0] : NULL;
+    const ex_lang *L = lang_named(ex, code);
+    if (L && L->full)
+        return L;
+    L = lang_named(ex, "en");
+    return L ? L : ex->nlangs ? &ex->langs[0] : NULL;
+}
+
+const ex_table *ex_dates_for(const st_extract *ex, const char *code)
+{
+    const ex_lang *L = lang_named(ex, code);
+    if (!L || !L->dates.n)
+        L = ex_lang_for(ex, NULL);
+    return L ? &L->dates : NULL;
 }
 
 int st_extract_load(const char *data_dir, st_extract **out, char *err, size_t errlen)

@@ -39,7 +39,8 @@ int st_extract_run(const st_extract *ex, const st_ex_input *in, st_ex_result **o
     w.in = in;
     w.r = r;
     w.L = ex_lang_for(ex, in->lang);
-    if (!w.L) {
+    w.dates = ex_dates_for(ex, in->lang);
+    if (!w.L || !w.dates) {
         free(r);
         return ST_EINTERNAL;
     }

@@ -49,17 +49,18 @@ static int mark_published_from_text(st_article *a)
     return ST_OK;
 }
 
-/* A new article with no publish date takes the day its lede reports
- * ("on Tuesday, 22 August 2023", "Minggu (14/7/2024)"), so that time
- * separates its story's rounds and its relative dates resolve; the
- * extraction is then run again against that day. Stored articles being
- * replayed keep what is stored. */
+/* A new article with no publish date takes the day its lede reports: its
+ * dateline ("on Tuesday, 22 August 2023", "Minggu (14/7/2024)"), else the
+ * latest full date of the lede, so that time separates its story's rounds
+ * and its relative dates resolve; the extraction is then run again against
+ * that day. Stored articles being replayed keep what is stored. */
 static int date_from_lede(const st_prep_tools *t, st_prepared *pp, st_ex_input *in)
 {
     char day[11];
     st_article *a = pp->a;
+    size_t end = lede_end(pp->doc);
     if (!pp->owned || (a->published && *a->published) ||
-        !st_ex_lede_day(pp->ex, lede_end(pp->doc), day))
+        (!st_ex_dateline_day(pp->ex, end, day) && !st_ex_lede_day(pp->ex, end, day)))
         return ST_OK;
     char *pub = st_strdup(day);
     if (!pub) return ST_ENOMEM;
