@@ -38,18 +38,28 @@ static char *near_copy(const char *body)
     return c;
 }
 
-static size_t run(const char *tag, size_t window, size_t *near)
+/* A fresh database in its own folder and a pipeline on it (cfg NULL: the
+ * defaults); NULL when either failed (already CHECKed). */
+static st_pipeline *open_pipeline(const char *tag, const st_config *cfg, st_db **db)
 {
     char dir[256], path[512];
     th_tmpdir(tag, dir);
     th_db(dir, "p", path);
-    st_db *db = NULL;
     st_pipeline *p = NULL;
+    *db = NULL;
+    CHECK_INT(st_db_open(path, db, NULL, 0), ST_OK);
+    if (*db)
+        CHECK_INT(st_pipeline_new(*db, cfg, NULL, &p, NULL, 0), ST_OK);
+    return p;
+}
+
+static size_t run(const char *tag, size_t window, size_t *near)
+{
+    st_db *db = NULL;
     st_config cfg;
     st_config_default(&cfg);
     cfg.dedup_window = window;
-    CHECK_INT(st_db_open(path, &db, NULL, 0), ST_OK);
-    CHECK_INT(st_pipeline_new(db, &cfg, NULL, &p, NULL, 0), ST_OK);
+    st_pipeline *p = open_pipeline(tag, &cfg, &db);
     if (!p)
         return 0;
     for (int i = 0; i < 3; i++) {
@@ -81,13 +91,10 @@ static void t_dedup_window(void)
 
 static void t_reopen_keeps_clusters(void)
 {
-    char dir[256], path[512];
-    th_tmpdir("reopen", dir);
-    th_db(dir, "p", path);
     st_db *db = NULL;
-    st_pipeline *p = NULL;
-    CHECK_INT(st_db_open(path, &db, NULL, 0), ST_OK);
-    CHECK_INT(st_pipeline_new(db, NULL, NULL, &p, NULL, 0), ST_OK);
+    st_pipeline *p = open_pipeline("reopen", NULL, &db);
+    if (!p)
+        return;
     CHECK_INT(st_pipeline_add(p, article("x1", bodies[1]), NULL, 0), ST_OK);
     st_pipeline_free(p);
     /* A second run: the near copy must still be found against the first. */
@@ -111,13 +118,8 @@ static void t_reopen_keeps_clusters(void)
  * stored on either engine, and the batch around it survives. */
 static void t_invalid_utf8(void)
 {
-    char dir[256], path[512];
-    th_tmpdir("utf8", dir);
-    th_db(dir, "p", path);
     st_db *db = NULL;
-    st_pipeline *p = NULL;
-    CHECK_INT(st_db_open(path, &db, NULL, 0), ST_OK);
-    CHECK_INT(st_pipeline_new(db, NULL, NULL, &p, NULL, 0), ST_OK);
+    st_pipeline *p = open_pipeline("utf8", NULL, &db);
     if (!p)
         return;
     char *bad = st_strdup(bodies[2]);
@@ -161,13 +163,8 @@ static int stored_where(st_db *db, const char *id, const char *cond)
  * a date deep in the text change nothing. */
 static void t_date_from_lede(void)
 {
-    char dir[256], path[512];
-    th_tmpdir("lede", dir);
-    th_db(dir, "p", path);
     st_db *db = NULL;
-    st_pipeline *p = NULL;
-    CHECK_INT(st_db_open(path, &db, NULL, 0), ST_OK);
-    CHECK_INT(st_pipeline_new(db, NULL, NULL, &p, NULL, 0), ST_OK);
+    st_pipeline *p = open_pipeline("lede", NULL, &db);
     if (!p)
         return;
     const char *lede = "Negotiators met in Cairo on Tuesday, 22 August 2023, for a new round of "
