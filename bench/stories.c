@@ -27,6 +27,13 @@
 #define BG_WORDS 6000
 #define TOPIC_WORDS 30000
 #define EVENTS_PER_DAY 40
+/* Events being written at once. Each article picks one of them at random,
+ * and a new event comes with 12% of articles: with 8.5 articles per event
+ * on average that is more work than one article per step, so without a cap
+ * the pool grows without end (3,500 events at 1M) and an event's articles,
+ * dated within its two days, would reach the stream months later, out of
+ * publish order. At this cap the first 10k articles are as before. */
+#define MAX_LIVE_EVENTS 128
 
 static const char *SYL[] = {"ka", "lo", "mi", "ren", "tu", "sa", "vor", "pe", "di", "nal",
                             "bo", "quen", "ri", "mas", "te", "gul", "fa", "zin", "ho", "dra",
@@ -149,10 +156,11 @@ static void write_article(gen *g, const event_plan *e, st_buf *title, st_buf *bo
 }
 
 /* Next article in publish order: a day holds EVENTS_PER_DAY new events whose
- * articles come that day and the next, interleaved. *story gets the gold story. */
+ * articles come that day and the next, interleaved (at most MAX_LIVE_EVENTS
+ * at a time). *story gets the gold story. */
 static int64_t next_article(gen *g, st_buf *title, st_buf *body, char date[32], int64_t *story)
 {
-    if (!g->nlive || unif(&g->r) < 0.12) {
+    if (!g->nlive || (g->nlive < MAX_LIVE_EVENTS && unif(&g->r) < 0.12)) {
         if (g->nlive == g->cap) {
             g->cap = g->cap ? g->cap * 2 : 256;
             g->live = realloc(g->live, g->cap * sizeof *g->live);
