@@ -628,24 +628,6 @@ static void t_dateline_day(void)
     st_ex_result_free(r);
 }
 
-/* The day of an undated article: the latest full date of its lede. */
-static void t_lede_day(void)
-{
-    const char *text = "Talks resume\n\nSince 7 October 2022 the sides met often; talks resumed on "
-                       "Tuesday, 22 August 2023, in Cairo. A deal may come in July. "
-                       "The next round is set for 5 September 2023.";
-    st_ex_result *r = run(text, "en", NULL);
-    char day[11] = "x";
-    size_t before_next = (size_t)(strstr(text, "The next") - text);
-    CHECK(st_ex_lede_day(r, before_next, day));
-    CHECK_STR(day, "2023-08-22"); /* not the background date, not one past the lede */
-    CHECK(st_ex_lede_day(r, strlen(text), day));
-    CHECK_STR(day, "2023-09-05");
-    CHECK(!st_ex_lede_day(r, 12, day)); /* in the headline: none */
-    CHECK_STR(day, "");
-    st_ex_result_free(r);
-}
-
 static void t_seed_entities(void)
 {
     if (!th_have_seeds())
@@ -801,7 +783,6 @@ int main(void)
     RUN(t_claims_id_units);
     RUN(t_dates);
     RUN(t_numeric_dates);
-    RUN(t_lede_day);
     RUN(t_dates_langs);
     RUN(t_dates_langs_relative);
     RUN(t_dates_only_lang);

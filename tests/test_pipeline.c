@@ -175,6 +175,10 @@ static void t_date_from_lede(void)
     a = article("dated", "The port authority met on Tuesday, 22 August 2023, to plan new quays.");
     a->published = st_strdup("2023-08-24T10:00:00Z");
     CHECK_INT(st_pipeline_add(p, a, NULL, 0), ST_OK);
+    CHECK_INT(st_pipeline_add(p, article("background", "Since 7 October 2023 the two sides have "
+                                                       "met often; the harbour talks go on."),
+                              NULL, 0),
+              ST_OK);
     CHECK_INT(st_pipeline_add(p, article("deep", "Farmers sold grain. Prices fell. Rain came. "
                                                  "Roads closed. The fair of 3 May 2021 was recalled."),
                               NULL, 0),
@@ -203,6 +207,8 @@ static void t_date_from_lede(void)
               1);
     CHECK_INT(stored_where(db, "dated", "published = '2023-08-24T10:00:00Z' AND extra IS NULL"), 1);
     CHECK_INT(stored_where(db, "deep", "published IS NULL AND extra IS NULL"), 1);
+    /* a date without its weekday may be background: no day rather than a wrong one */
+    CHECK_INT(stored_where(db, "background", "published IS NULL AND extra IS NULL"), 1);
     st_db_close(db);
 }
 

@@ -317,15 +317,3 @@ int st_ex_dateline_day(const st_ex_result *r, size_t lede_end, char out[11])
     }
     return 0;
 }
-
-int st_ex_lede_day(const st_ex_result *r, size_t lede_end, char out[11])
-{
-    out[0] = '\0';
-    for (size_t i = 0; i < r->ndates; i++) {
-        const char *day = r->dates[i].resolved;
-        /* the latest: a lede's earlier dates are background ("since 7 October") */
-        if (r->dates[i].start < lede_end && day && strlen(day) == 10 && strcmp(day, out) > 0)
-            memcpy(out, day, 11);
-    }
-    return out[0] != '\0';
-}

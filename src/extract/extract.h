@@ -97,10 +97,6 @@ typedef struct st_ex_input {
     size_t nsents;
 } st_ex_input;
 
-/* The day an undated article reports, from its dateline or lede: the latest
- * full date (YYYY-MM-DD) of r that starts before lede_end, in out; 0 when
- * there is none (then out is ""). */
-int st_ex_lede_day(const st_ex_result *r, size_t lede_end, char out[11]);
 /* The first dateline date of r (st_ex_date.dateline) that starts before
  * lede_end, in out; 0 when there is none (then out is ""). A lede's later
  * dates may be plans ("с 1 января 2024 года станут"), its dateline is not. */

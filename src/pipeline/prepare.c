@@ -15,8 +15,7 @@ static int fail(st_prepared *pp, int rc, const char *what)
 }
 
 /* Where the lede ends: the headline and the first LEDE_SENTENCES sentences
- * after it, at most LEDE_BYTES past the headline. A dateline or the first
- * paragraph dates the happening; a date further down is often background. */
+ * after it, at most LEDE_BYTES past the headline, where a dateline stands. */
 #define LEDE_SENTENCES 3
 #define LEDE_BYTES 600
 
@@ -49,18 +48,20 @@ static int mark_published_from_text(st_article *a)
     return ST_OK;
 }
 
-/* A new article with no publish date takes the day its lede reports: its
- * dateline ("on Tuesday, 22 August 2023", "Minggu (14/7/2024)"), else the
- * latest full date of the lede, so that time separates its story's rounds
+/* A new article with no publish date takes the day its lede's dateline
+ * reports ("on Tuesday, 22 August 2023", "Minggu (14/7/2024)": a full date
+ * with the weekday it fell on), so that time separates its story's rounds
  * and its relative dates resolve; the extraction is then run again against
- * that day. Stored articles being replayed keep what is stored. */
+ * that day. Any other date of a lede may be background ("since 7 October
+ * 2023") or a plan, and a wrong day misplaces an article more than none:
+ * it is not taken. Stored articles being replayed keep what is stored. */
 static int date_from_lede(const st_prep_tools *t, st_prepared *pp, st_ex_input *in)
 {
     char day[11];
     st_article *a = pp->a;
     size_t end = lede_end(pp->doc);
     if (!pp->owned || (a->published && *a->published) ||
-        (!st_ex_dateline_day(pp->ex, end, day) && !st_ex_lede_day(pp->ex, end, day)))
+        !st_ex_dateline_day(pp->ex, end, day))
         return ST_OK;
     char *pub = st_strdup(day);
     if (!pub) return ST_ENOMEM;
