@@ -75,13 +75,36 @@ static int names_concept(const st_concepts *cs, const char *w)
     return st_concepts_scan(cs, up, n, 0, on_name_hit, up) == 1;
 }
 
+/* "ii", "iii", "xiv": the number of a monarch or a pope, which says nothing
+ * next to the name it belongs to. */
+static int roman_numeral(const char *w)
+{
+    size_t n = strspn(w, "ivx");
+    return n && n <= 4 && !w[n];
+}
+
+/* w without a possessive ending ("russia's" -> "russia"), in out[cap]. */
+static const char *no_possessive(const char *w, char *out, size_t cap)
+{
+    size_t n = strlen(w);
+    if (n > 2 && n < cap && w[n - 1] == 's' && w[n - 2] == '\'') {
+        memcpy(out, w, n - 2);
+        out[n - 2] = 0;
+        return out;
+    }
+    return w;
+}
+
 /* A term worth showing: a word was learnt for it, and it repeats neither a
  * shown word nor a name. */
 static const char *term_word(const st_vocab *v, const st_concepts *cs, const words *shown,
                              uint64_t key)
 {
+    char base[64];
     const char *s = st_surface_get(&v->surf, key);
-    return s && !repeats(shown, s, 0) && !names_concept(cs, s) ? s : NULL;
+    if (!s || roman_numeral(s)) return NULL;
+    const char *b = no_possessive(s, base, sizeof base);
+    return !repeats(shown, b, 0) && !names_concept(cs, b) ? s : NULL;
 }
 
 /* Appends sep + s when it fits whole; returns 0 when the label is full. */
