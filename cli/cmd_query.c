@@ -45,7 +45,10 @@ static void render_article(json_t *a)
     printf("title:     %s\n", cli_str(a, "title"));
     printf("source:    %s  %s\n", cli_str(a, "source"), cli_str(a, "url"));
     printf("language:  %s (metadata: %s)\n", cli_str(a, "language"), cli_str(a, "lang_meta"));
-    printf("published: %s   ingested: %s\n", cli_str(a, "published"), cli_str(a, "ingested"));
+    /* a day taken from the text's dateline is not the outlet's own */
+    const char *from = cli_str(json_object_get(a, "extra"), "published_from");
+    printf("published: %s%s   ingested: %s\n", cli_str(a, "published"),
+           !strcmp(from, "text") ? " (from its dateline)" : "", cli_str(a, "ingested"));
     printf("story:     %lld   event: %lld\n", cli_int(a, "story"), cli_int(a, "event"));
     size_t i;
     json_t *d;

@@ -210,6 +210,23 @@ static void t_lang_mismatch(void)
     free(out);
 }
 
+/* A plain-text article dated by its dateline says so where it is shown. */
+static void t_dateline_shown(void)
+{
+    char a[1400], *out = NULL, txt[400], dl[512];
+    th_db(dir, "dateline", dl);
+    snprintf(txt, sizeof txt, "%s/talks.txt", dir);
+    const char *body = "Talks resume in Cairo\n\nNegotiators met in Cairo on Tuesday, 22 August "
+                       "2023, for a new round of talks. Both sides said progress was slow.\n";
+    CHECK_INT(th_write_file(txt, body, strlen(body)), 0);
+    snprintf(a, sizeof a, "ingest --db %s %s", dl, txt);
+    CHECK_INT(cli(a, NULL, NULL), 0);
+    snprintf(a, sizeof a, "show article talks --db %s", dl);
+    CHECK_INT(cli(a, &out, NULL), 0);
+    CHECK_CONTAINS(out, "published: 2023-08-22 (from its dateline)");
+    free(out);
+}
+
 int main(void)
 {
     th_tmpdir("cli", dir);
@@ -221,5 +238,6 @@ int main(void)
     RUN(t_jobs_same_messages);
     RUN(t_stdin);
     RUN(t_lang_mismatch);
+    RUN(t_dateline_shown);
     TEST_MAIN_END;
 }
