@@ -215,17 +215,25 @@ static void t_top_any_k(void)
     st_fvec_free(&v);
 }
 
+/* A new clusterer holding one English event of three copies of an article;
+ * NULL when it could not be made (CHECKed). */
+static st_clusterer *three_copies(const char *title, const char *body)
+{
+    st_clusterer *c = NULL;
+    CHECK_INT(st_clusterer_new(NULL, CS, &c), ST_OK);
+    for (int i = 0; c && i < 3; i++) add(c, i + 1, title, body, "en", "2024-08-10");
+    return c;
+}
+
 /* A term is shown as a word that stemmed to it, not as any word that starts
  * with its stem: "cargo" is no form of "car". */
 static void t_forms_are_words_of_the_term(void)
 {
-    st_clusterer *c = NULL;
-    CHECK_INT(st_clusterer_new(NULL, CS, &c), ST_OK);
+    st_clusterer *c = three_copies("Car in the harbour: cargo late",
+                                   "A car fell into the harbour. Cargo cranes lifted it; cargo "
+                                   "ships waited and the cargo of the night was late. Cargo "
+                                   "again, said the pilots.");
     if (!c) return;
-    const char *body = "A car fell into the harbour. Cargo cranes lifted it; cargo ships waited "
-                       "and the cargo of the night was late. Cargo again, said the pilots.";
-    for (int i = 0; i < 3; i++) add(c, i + 1, "Car in the harbour: cargo late", body, "en",
-                                   "2024-08-10");
     st_cluster_info e;
     CHECK_INT(st_clusterer_event_info(c, 0, &e), ST_OK);
     CHECK_INT(e.n_articles, 3);
@@ -238,14 +246,15 @@ static void t_forms_are_words_of_the_term(void)
  * as an acronym ("ecb": ECB) or after an elided article ("l'espagne"). */
 static void t_terms_not_names(void)
 {
-    st_clusterer *c = NULL;
-    CHECK_INT(st_clusterer_new(NULL, CS, &c), ST_OK);
+    st_clusterer *c = three_copies("ECB raises rates again",
+                                   "The ECB raised its rates again. ECB officials said rates "
+                                   "would stay high, and the ECB board met in Frankfurt as "
+                                   "inflation eased.");
     if (!c) return;
-    const char *body = "The ECB raised its rates again. ECB officials said rates would stay high, "
-                       "and the ECB board met in Frankfurt as inflation eased.";
-    for (int i = 0; i < 3; i++) add(c, i + 1, "ECB raises rates again", body, "en", "2024-08-10");
-    st_assignment fr = add(c, 4, "La BCE relève ses taux", "La BCE relève ses taux face à l'Espagne et l'Espagne "
-        "proteste; l'Espagne attend la BCE à Francfort.", "fr", "2024-08-10");
+    st_assignment fr = add(c, 4, "La BCE relève ses taux",
+                           "La BCE relève ses taux face à l'Espagne et l'Espagne proteste; "
+                           "l'Espagne attend la BCE à Francfort.",
+                           "fr", "2024-08-10");
     CHECK(!fr.new_event);
     st_cluster_info e;
     CHECK_INT(st_clusterer_event_info(c, 0, &e), ST_OK);
@@ -255,11 +264,10 @@ static void t_terms_not_names(void)
     CHECK(!in_list(e.terms, e.nterms, "l'espagne") && !in_list(e.terms, e.nterms, "espagne"));
     st_clusterer_free(c);
     /* nor a possessive of one, nor a monarch's number */
-    CHECK_INT(st_clusterer_new(NULL, CS, &c), ST_OK);
+    c = three_copies("Charles III and Russia's envoys",
+                     "King Charles III met envoys as Russia's war went on. Russia's envoys told "
+                     "Charles III that Russia's army would stay; Charles III said little.");
     if (!c) return;
-    const char *crown = "King Charles III met envoys as Russia's war went on. Russia's envoys "
-                        "told Charles III that Russia's army would stay; Charles III said little.";
-    for (int i = 0; i < 3; i++) add(c, 10 + i, "Charles III and Russia's envoys", crown, "en", "2024-08-10");
     CHECK_INT(st_clusterer_event_info(c, 0, &e), ST_OK);
     CHECK(e.nterms > 0);
     CHECK(!in_list(e.terms, e.nterms, "iii") && !in_list(e.terms, e.nterms, "russia's"));
