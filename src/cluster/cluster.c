@@ -21,18 +21,25 @@ typedef struct langset {
     uint32_t more;
 } langset;
 
+/* What an event needs only while it is in the index. Past events far
+ * outnumber live ones in a long stream (110k against a few hundred at 1M
+ * articles), so this goes when the event leaves and its record stays small. */
+typedef struct event_live {
+    st_fvec tv, nv, ttv, xv; /* sums of the articles' unit vectors */
+    uint64_t *keys;
+    uint32_t nkeys;
+    uint64_t last_seq;
+    langset langs;
+} event_live;
+
 typedef struct event {
     int64_t id;
     uint32_t story; /* index into stories */
     uint32_t n;
     double first, last, sum_days; /* over dated articles */
     uint32_t ndated;
-    uint64_t last_seq;
-    st_fvec tv, nv, ttv, xv; /* sums of the articles' unit vectors */
-    uint64_t *keys;
-    uint32_t nkeys;
-    langset langs;
     int live;
+    event_live *h; /* NULL once out of the index */
     char *shown; /* label and lists (st_label_pack), kept when the event leaves the index */
 } event;
 
@@ -112,13 +119,14 @@ int st_clusterer_new(const st_cluster_params *p, const st_concepts *cs, st_clust
 
 static void event_drop(event *e)
 {
-    st_fvec_free(&e->tv);
-    st_fvec_free(&e->nv);
-    st_fvec_free(&e->ttv);
-    st_fvec_free(&e->xv);
-    free(e->keys);
-    e->keys = NULL;
-    e->nkeys = 0;
+    if (!e->h) return;
+    st_fvec_free(&e->h->tv);
+    st_fvec_free(&e->h->nv);
+    st_fvec_free(&e->h->ttv);
+    st_fvec_free(&e->h->xv);
+    free(e->h->keys);
+    free(e->h);
+    e->h = NULL;
 }
 
 static void story_drop(story *s)
@@ -331,13 +339,18 @@ static int event_open(st_clusterer *c, int64_t id, uint32_t story_ix, uint32_t *
     if (st_grow(&c->ev, &c->capev, c->nev + 1, sizeof *c->ev, 64) != ST_OK) return ST_ENOMEM;
     if (st_grow(&c->live_ev, &c->caplive_ev, c->nlive_ev + 1, sizeof *c->live_ev, 64) != ST_OK)
         return ST_ENOMEM;
+    event_live *h = calloc(1, sizeof *h);
+    if (!h || !st_hmap_put(&c->ev_by_id, (uint64_t)id, c->nev, NULL)) {
+        free(h);
+        return ST_ENOMEM;
+    }
     c->live_ev[c->nlive_ev++] = (uint32_t)c->nev;
-    if (!st_hmap_put(&c->ev_by_id, (uint64_t)id, c->nev, NULL)) return ST_ENOMEM;
     event *e = &c->ev[c->nev];
     memset(e, 0, sizeof *e);
     e->id = id;
     e->story = story_ix;
     e->live = 1;
+    e->h = h;
     if (id >= c->next_event) c->next_event = id + 1;
     c->st[story_ix].nevents++;
     *out = (uint32_t)c->nev++;
@@ -347,18 +360,19 @@ static int event_open(st_clusterer *c, int64_t id, uint32_t story_ix, uint32_t *
 static int event_absorb(st_clusterer *c, uint32_t ei, const st_artfeat *f)
 {
     event *e = &c->ev[ei];
+    event_live *h = e->h;
     const st_cluster_params *p = &c->p;
-    int rc = st_fvec_add(&e->tv, &f->tv, 1.0f);
-    if (rc == ST_OK) rc = st_fvec_add(&e->nv, &f->nv, 1.0f);
-    if (rc == ST_OK) rc = st_fvec_add(&e->ttv, &f->ttv, 1.0f);
-    if (rc == ST_OK) rc = st_fvec_add(&e->xv, &f->xv, 1.0f);
+    int rc = st_fvec_add(&h->tv, &f->tv, 1.0f);
+    if (rc == ST_OK) rc = st_fvec_add(&h->nv, &f->nv, 1.0f);
+    if (rc == ST_OK) rc = st_fvec_add(&h->ttv, &f->ttv, 1.0f);
+    if (rc == ST_OK) rc = st_fvec_add(&h->xv, &f->xv, 1.0f);
     if (rc != ST_OK) return rc;
-    if (e->tv.n > (uint32_t)p->centroid_terms * 3 / 2) st_fvec_prune(&e->tv, (uint32_t)p->centroid_terms);
-    if (e->nv.n > (uint32_t)p->centroid_names * 3 / 2) st_fvec_prune(&e->nv, (uint32_t)p->centroid_names);
-    if (e->ttv.n > 96) st_fvec_prune(&e->ttv, 64);
-    if (e->xv.n > (uint32_t)p->centroid_names * 3 / 2) st_fvec_prune(&e->xv, (uint32_t)p->centroid_names);
+    if (h->tv.n > (uint32_t)p->centroid_terms * 3 / 2) st_fvec_prune(&h->tv, (uint32_t)p->centroid_terms);
+    if (h->nv.n > (uint32_t)p->centroid_names * 3 / 2) st_fvec_prune(&h->nv, (uint32_t)p->centroid_names);
+    if (h->ttv.n > 96) st_fvec_prune(&h->ttv, 64);
+    if (h->xv.n > (uint32_t)p->centroid_names * 3 / 2) st_fvec_prune(&h->xv, (uint32_t)p->centroid_names);
     for (size_t i = 0; i < f->nkeys; i++) {
-        int added = add_key(&e->keys, &e->nkeys, MAX_EVENT_KEYS, f->keys[i]);
+        int added = add_key(&h->keys, &h->nkeys, MAX_EVENT_KEYS, f->keys[i]);
         if (added < 0) return ST_ENOMEM;
         if (added && st_postings_add(&c->ev_index, f->keys[i], ei) != ST_OK) return ST_ENOMEM;
     }
@@ -366,9 +380,9 @@ static int event_absorb(st_clusterer *c, uint32_t ei, const st_artfeat *f)
         span_add(&e->first, &e->last, &e->ndated, f->days, f->days, 1);
         e->sum_days += f->days;
     }
-    langset_add(&e->langs, f->lang, 1);
+    langset_add(&h->langs, f->lang, 1);
     e->n++;
-    e->last_seq = c->seq;
+    h->last_seq = c->seq;
     c->live_articles++;
     langset one = {{f->lang}, {1}, 1, 0};
     return story_absorb(c, e->story, &f->tv, &f->xv, &one, f->keys, f->nkeys, f->days, f->days,
@@ -385,15 +399,15 @@ static double event_score(const st_clusterer *c, const event *e, const st_artfea
     double d = 0;
     if (f->days != ST_NO_DATE && e->ndated) d = fabs(f->days - event_days(e));
     double dec = decay(d, p->event_grace_days, p->event_tau_days);
-    int shared = langset_has(&e->langs, f->lang) ? 1 : e->langs.more ? -1 : 0;
-    int ways = compare_ways(shared, e->langs.n > 1);
+    int shared = langset_has(&e->h->langs, f->lang) ? 1 : e->h->langs.more ? -1 : 0;
+    int ways = compare_ways(shared, e->h->langs.n > 1);
     double mono = p->w_terms + p->w_names + p->w_title;
     /* the margin covers float rounding */
     if (dec * most_of(ways, mono, p->crosslingual_scale) * (1.0 + 1e-6) < floor) return -1.0;
-    double sim = 0, names = st_fvec_cos(&f->nv, &e->nv);
+    double sim = 0, names = st_fvec_cos(&f->nv, &e->h->nv);
     if (ways & BY_TERMS)
-        sim = p->w_terms * st_fvec_cos(&f->tv, &e->tv) + p->w_names * names +
-              p->w_title * st_fvec_cos(&f->ttv, &e->ttv);
+        sim = p->w_terms * st_fvec_cos(&f->tv, &e->h->tv) + p->w_names * names +
+              p->w_title * st_fvec_cos(&f->ttv, &e->h->ttv);
     if ((ways & BY_NAMES) && p->crosslingual_scale * names > sim) sim = p->crosslingual_scale * names;
     return sim * dec;
 }
@@ -432,7 +446,8 @@ static int story_recheck(st_clusterer *c, uint32_t ei, double *score)
     if (e->n > (uint32_t)c->p.story_recheck || own->nevents != 1) return 0;
     if (e->n & (e->n - 1)) return 0; /* at 2, 4, 8... articles: the centroid changed enough */
     double a = e->first, b = e->last;
-    int si = best_story(c, &e->tv, &e->xv, &e->langs, e->keys, e->nkeys, a, b, e->ndated,
+    const event_live *h = e->h;
+    int si = best_story(c, &h->tv, &h->xv, &h->langs, h->keys, h->nkeys, a, b, e->ndated,
                         (int64_t)e->story, score);
     if (si == -2) return ST_ENOMEM;
     if (si < 0 || *score < c->p.story_threshold) return 0;
@@ -443,7 +458,7 @@ static int story_recheck(st_clusterer *c, uint32_t ei, double *score)
     c->st[old].n = 0;
     e->story = (uint32_t)si;
     c->st[si].nevents++;
-    int rc = story_absorb(c, (uint32_t)si, &e->tv, &e->xv, &e->langs, e->keys, e->nkeys,
+    int rc = story_absorb(c, (uint32_t)si, &h->tv, &h->xv, &h->langs, h->keys, h->nkeys,
                           e->first, e->last, e->ndated, e->n);
     return rc == ST_OK ? 1 : rc;
 }
@@ -473,12 +488,12 @@ static void evict(st_clusterer *c)
     for (size_t j = 0; j < c->nlive_ev; j++) {
         uint32_t i = c->live_ev[j];
         event *e = &c->ev[i];
-        if (!idle(c, e->last, e->ndated, e->last_seq, c->p.event_window_days)) {
+        if (!idle(c, e->last, e->ndated, e->h->last_seq, c->p.event_window_days)) {
             c->live_ev[k++] = i;
             continue;
         }
-        e->shown = freeze(c, &e->nv, &e->tv, &e->langs);
-        for (uint32_t q = 0; q < e->nkeys; q++) st_postings_remove(&c->ev_index, e->keys[q], i);
+        e->shown = freeze(c, &e->h->nv, &e->h->tv, &e->h->langs);
+        for (uint32_t q = 0; q < e->h->nkeys; q++) st_postings_remove(&c->ev_index, e->h->keys[q], i);
         event_drop(e);
         e->live = 0;
         c->live_articles -= e->n;
@@ -610,7 +625,8 @@ static int revive(st_clusterer *c, uint32_t ei)
         s->shown = NULL;
     }
     if (e->live) return ST_OK;
-    if (st_grow(&c->live_ev, &c->caplive_ev, c->nlive_ev + 1, sizeof *c->live_ev, 64) != ST_OK)
+    if (st_grow(&c->live_ev, &c->caplive_ev, c->nlive_ev + 1, sizeof *c->live_ev, 64) != ST_OK ||
+        !(e->h = calloc(1, sizeof *e->h)))
         return ST_ENOMEM;
     c->live_ev[c->nlive_ev++] = ei;
     c->live_articles += e->n;
@@ -672,7 +688,7 @@ int st_clusterer_event_info(const st_clusterer *c, size_t i, st_cluster_info *ou
     out->first_days = e->ndated ? e->first : ST_NO_DATE;
     out->last_days = e->ndated ? e->last : ST_NO_DATE;
     out->live = e->live;
-    if (e->live) st_label_fill(&c->vocab, c->cs, &e->nv, &e->tv, langset_main(&e->langs), out);
+    if (e->live) st_label_fill(&c->vocab, c->cs, &e->h->nv, &e->h->tv, langset_main(&e->h->langs), out);
     else if (e->shown) st_label_unpack(e->shown, out);
     return ST_OK;
 }
