@@ -52,7 +52,7 @@ static const knob KNOBS[] = {
     KD(story_threshold), KD(story_tau_days), KD(story_window_days), KI(story_recheck),
     KD(concept_weight), KD(term_concept_weight), KD(name_weight), KD(title_boost),
     KI(query_terms), KI(centroid_terms), KI(centroid_names), KI(story_terms), KI(story_names),
-    KI(max_candidates), KI(candidate_share_pct), KZ(min_idle_articles), KZ(live_articles),
+    KI(max_candidates), KI(candidate_share_pct), KZ(min_idle_articles), KZ(live_articles), KI(keep_past_labels),
 };
 
 static int set_knob(st_cluster_params *p, const char *arg)

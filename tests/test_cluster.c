@@ -265,6 +265,7 @@ static void t_window_and_revive(void)
     st_cluster_params_default(&p);
     p.min_idle_articles = 0;
     p.event_window_days = 1;
+    p.keep_past_labels = 1;
     st_clusterer *c = NULL;
     CHECK_INT(st_clusterer_new(&p, CS, &c), ST_OK);
     st_doc *d1 = doc(T1, B1, "en"), *d3 = doc(T3, B3, "en");

@@ -120,28 +120,39 @@ static void t_lists(void)
     st_clusterer_free(c);
 }
 
-/* An event that leaves the window keeps what it showed: label and lists. */
-static void t_lists_kept_after_eviction(void)
+/* The first event's info before and after it leaves the window (unrelated
+ * articles a month later: eviction runs every 128 articles). */
+static void evict_first(int keep_labels, st_cluster_info *before, st_cluster_info *after)
 {
     st_cluster_params p;
     st_cluster_params_default(&p);
     p.event_window_days = p.story_window_days = 1;
     p.min_idle_articles = 0;
+    p.keep_past_labels = keep_labels;
     st_clusterer *c = NULL;
     CHECK_INT(st_clusterer_new(&p, CS, &c), ST_OK);
+    memset(before, 0, sizeof *before);
+    memset(after, 0, sizeof *after);
+    if (!c) return;
     const char *t[] = {T1, T2, T1};
     const char *b[] = {B1, B2, B2};
-    for (int i = 0; c && i < 3; i++) add(c, i + 1, t[i], b[i], "en", "2024-08-10");
-    if (!c) return;
-    st_cluster_info before, after;
-    CHECK_INT(st_clusterer_event_info(c, 0, &before), ST_OK);
-    CHECK(before.live && before.nterms > 0 && before.nentities > 0);
-    /* Unrelated, a month later: eviction runs every 128 articles. */
-    for (int i = 0; i < 200 && st_clusterer_event_info(c, 0, &after) == ST_OK && after.live; i++) {
+    for (int i = 0; i < 3; i++) add(c, i + 1, t[i], b[i], "en", "2024-08-10");
+    CHECK_INT(st_clusterer_event_info(c, 0, before), ST_OK);
+    for (int i = 0; i < 200 && st_clusterer_event_info(c, 0, after) == ST_OK && after->live; i++) {
         char title[64];
         snprintf(title, sizeof title, "Flood waters rise in district %d", i);
         add(c, 100 + i, title, "Residents moved to higher ground.", "en", "2024-09-12");
     }
+    st_clusterer_free(c);
+}
+
+/* With keep_past_labels, an event that leaves the window keeps what it
+ * showed: label and lists. */
+static void t_lists_kept_after_eviction(void)
+{
+    st_cluster_info before, after;
+    evict_first(1, &before, &after);
+    CHECK(before.live && before.nterms > 0 && before.nentities > 0);
     CHECK_INT(after.live, 0);
     CHECK_STR(after.label, before.label);
     CHECK_INT(after.nterms, before.nterms);
@@ -150,7 +161,22 @@ static void t_lists_kept_after_eviction(void)
         CHECK_STR(after.terms[i], before.terms[i]);
     for (size_t i = 0; i < before.nentities && i < after.nentities; i++)
         CHECK_STR(after.entities[i], before.entities[i]);
-    st_clusterer_free(c);
+}
+
+/* By default the store keeps a past event's words, not memory: its counts
+ * and days stay, its label and lists are empty. */
+static void t_past_labels_left_to_the_store(void)
+{
+    st_cluster_info before, after;
+    evict_first(0, &before, &after);
+    CHECK(before.live && before.label[0]);
+    CHECK_INT(after.live, 0);
+    CHECK_INT(after.n_articles, 3);
+    CHECK_INT(after.story_id, before.story_id);
+    CHECK(after.first_days == before.first_days);
+    CHECK_STR(after.label, "");
+    CHECK_INT(after.nterms, 0);
+    CHECK_INT(after.nentities, 0);
 }
 
 static const char *T_ID = "Delegasi Hamas tiba di Kairo untuk perundingan gencatan senjata Gaza";
@@ -343,6 +369,7 @@ int main(void)
     RUN(t_label_words_not_stems);
     RUN(t_lists);
     RUN(t_lists_kept_after_eviction);
+    RUN(t_past_labels_left_to_the_store);
     RUN(t_label_main_language);
     RUN(t_top_any_k);
     RUN(t_forms_are_words_of_the_term);

@@ -492,7 +492,7 @@ static void evict(st_clusterer *c)
             c->live_ev[k++] = i;
             continue;
         }
-        e->shown = freeze(c, &e->h->nv, &e->h->tv, &e->h->langs);
+        if (c->p.keep_past_labels) e->shown = freeze(c, &e->h->nv, &e->h->tv, &e->h->langs);
         for (uint32_t q = 0; q < e->h->nkeys; q++) st_postings_remove(&c->ev_index, e->h->keys[q], i);
         event_drop(e);
         e->live = 0;
@@ -508,7 +508,7 @@ static void evict(st_clusterer *c)
             c->live_st[k++] = i;
             continue;
         }
-        s->shown = freeze(c, &s->xv, &s->tv, &s->langs);
+        if (c->p.keep_past_labels) s->shown = freeze(c, &s->xv, &s->tv, &s->langs);
         story_unindex(c, i);
         story_drop(s);
     }

@@ -84,7 +84,8 @@ typedef struct st_cluster_info {
     size_t n_articles;
     size_t n_events;    /* stories only */
     double first_days, last_days; /* days since 1970 (st_date_days); -1e9 when undated */
-    int live;           /* still in the in-memory index */
+    int live;           /* still in the in-memory index; when 0, label and lists are
+                           empty unless params.keep_past_labels (the store has them) */
     char label[160];    /* "Name, Name, Name — term, term": the strongest names
                            (concepts, names as written) and terms shown as the word
                            their stem was most often written as; no term repeats a name */

@@ -32,6 +32,7 @@ void st_cluster_params_default(st_cluster_params *p)
     p->candidate_share_pct = 30;
     p->min_idle_articles = 5000;
     p->live_articles = 200000;
+    p->keep_past_labels = 0;
 }
 
 void st_cluster_params_from_config(st_cluster_params *p, const st_config *c)

@@ -56,6 +56,11 @@ typedef struct st_cluster_params {
                                   its window AND untouched by this many articles, so input
                                   that is not in date order (shuffles) is not cut up */
     size_t live_articles;      /* undated events idle for this many articles leave */
+    int keep_past_labels;      /* 1: an event or story that leaves the index keeps its label
+                                  and lists in memory for st_clusterer_*_info. 0 (default):
+                                  the store keeps them (the pipeline writes them at every
+                                  assignment) and memory follows the live window: after
+                                  1M generated articles they held 22 of 41 MB */
 } st_cluster_params;
 
 /* Fills p with the documented defaults. */
