@@ -185,19 +185,24 @@ static void span_add(double *first, double *last, uint32_t *ndated, double a, do
     *ndated += k;
 }
 
-/* Adds vectors (an article's or a whole event's) to story si. */
-static int langset_has(const langset *s, uint64_t lang)
+/* The index of lang in s, or -1. */
+static int langset_find(const langset *s, uint64_t lang)
 {
     for (uint32_t i = 0; i < s->n; i++)
-        if (s->l[i] == lang) return 1;
-    return 0;
+        if (s->l[i] == lang) return (int)i;
+    return -1;
 }
+
+static int langset_has(const langset *s, uint64_t lang) { return langset_find(s, lang) >= 0; }
 
 /* Counts k more articles in lang. */
 static void langset_add(langset *s, uint64_t lang, uint32_t k)
 {
-    for (uint32_t i = 0; i < s->n; i++)
-        if (s->l[i] == lang) { s->cnt[i] += k; return; }
+    int i = langset_find(s, lang);
+    if (i >= 0) {
+        s->cnt[i] += k;
+        return;
+    }
     if (s->n < MAX_LANGS) {
         s->l[s->n] = lang;
         s->cnt[s->n++] = k;
@@ -224,6 +229,7 @@ static int langset_meet(const langset *a, const langset *b)
     return a->more || b->more ? -1 : 0;
 }
 
+/* Adds vectors (an article's or a whole event's) to story si. */
 static int story_absorb(st_clusterer *c, uint32_t si, const st_fvec *tv, const st_fvec *xv,
                         const langset *langs, const uint64_t *keys, size_t nkeys, double a,
                         double b, uint32_t ndated, size_t narticles)
