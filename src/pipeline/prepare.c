@@ -59,9 +59,8 @@ static int date_from_lede(const st_prep_tools *t, st_prepared *pp, st_ex_input *
 {
     char day[11];
     st_article *a = pp->a;
-    size_t end = lede_end(pp->doc);
     if (!pp->owned || (a->published && *a->published) ||
-        !st_ex_dateline_day(pp->ex, end, day))
+        !st_ex_dateline_day(pp->ex, lede_end(pp->doc), day))
         return ST_OK;
     char *pub = st_strdup(day);
     if (!pub) return ST_ENOMEM;
